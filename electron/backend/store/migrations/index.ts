@@ -1,0 +1,29 @@
+import type Database from 'better-sqlite3';
+import { migration0001 } from './0001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** SQL run inside one transaction; `user_version` is set to `version` in the same transaction. */
+  up: string;
+}
+
+/** All migrations in order. Append only: a shipped migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Brings a case file to SCHEMA_VERSION (or to `target`, for migration tests). */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`case file schema v${current} is newer than this Auditlens (v${SCHEMA_VERSION}); upgrade Auditlens`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

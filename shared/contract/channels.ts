@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { AuditEventSchema, EventRowSchema } from '../model/event.js';
+
+/**
+ * Every request the renderer (or the CLI) can make: `'domain:verb'` -> input and output schemas. Hosts parse
+ * inputs with these before anything reaches the backend; the renderer's typed client infers its types from here.
+ */
+
+export const OrderSchema = z.enum(['desc', 'asc']);
+export type Order = z.infer<typeof OrderSchema>;
+
+const QueryText = z.string().max(10_000);
+
+export const CaseInfoSchema = z.object({
+  path: z.string(),
+  caseId: z.string(),
+  schemaVersion: z.number().int(),
+  events: z.number().int(),
+  imports: z.number().int(),
+  rejects: z.number().int(),
+  firstTime: z.string().nullable(),
+  lastTime: z.string().nullable(),
+});
+export type CaseInfo = z.infer<typeof CaseInfoSchema>;
+
+export const JobProgressSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['import']),
+  /** Object being read right now (file name), if any. */
+  current: z.string().nullable(),
+  filesDone: z.number().int(),
+  filesTotal: z.number().int(),
+  records: z.number().int(),
+  inserted: z.number().int(),
+  duplicates: z.number().int(),
+  rejects: z.number().int(),
+  bytesRead: z.number(),
+  bytesTotal: z.number(),
+  /** Records per second over the whole job so far. */
+  rate: z.number(),
+  elapsedMs: z.number(),
+});
+export type JobProgress = z.infer<typeof JobProgressSchema>;
+
+export const JobStatusSchema = z.enum(['running', 'completed', 'failed', 'cancelled']);
+export const JobSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['import']),
+  status: JobStatusSchema,
+  progress: JobProgressSchema,
+  error: z.string().nullable(),
+});
+export type Job = z.infer<typeof JobSchema>;
+
+export const ImportRowSchema = z.object({
+  id: z.number().int(),
+  jobId: z.string().nullable(),
+  object: z.string(),
+  sha256: z.string().nullable(),
+  bytes: z.number(),
+  format: z.string().nullable(),
+  records: z.number().int(),
+  inserted: z.number().int(),
+  duplicates: z.number().int(),
+  conflicts: z.number().int(),
+  rejects: z.number().int(),
+  status: z.enum(['running', 'completed', 'partial', 'failed', 'cancelled', 'skipped']),
+  message: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportRow = z.infer<typeof ImportRowSchema>;
+
+export const RejectRowSchema = z.object({
+  id: z.number().int(),
+  importId: z.number().int(),
+  object: z.string(),
+  line: z.number().int().nullable(),
+  recordIndex: z.number().int().nullable(),
+  byteOffset: z.number().nullable(),
+  reason: z.string(),
+  excerpt: z.string(),
+});
+export type RejectRow = z.infer<typeof RejectRowSchema>;
+
+export const HistogramSchema = z.object({
+  bucketMs: z.number(),
+  /** Bucket start times (epoch ms) and counts, ascending, only non-empty buckets. */
+  buckets: z.array(z.object({ t: z.number(), count: z.number().int() })),
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+});
+export type Histogram = z.infer<typeof HistogramSchema>;
+
+export const channels = {
+  'case:info': { input: z.object({}), output: CaseInfoSchema },
+  'case:open': { input: z.object({ path: z.string().min(1) }), output: CaseInfoSchema },
+  'case:new': { input: z.object({ path: z.string().min(1) }), output: CaseInfoSchema },
+
+  /** A window of rows at a row offset of the result (page-aligned keyset underneath). */
+  'events:window': {
+    input: z.object({
+      query: QueryText,
+      order: OrderSchema,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    }),
+    output: z.object({ offset: z.number().int(), rows: z.array(EventRowSchema) }),
+  },
+  /** Fast estimate first (`exact: false`), exact count on request. */
+  'events:count': {
+    input: z.object({ query: QueryText, exact: z.boolean() }),
+    output: z.object({ count: z.number().int(), exact: z.boolean() }),
+  },
+  'events:get': { input: z.object({ id: z.string().min(1) }), output: AuditEventSchema },
+  'events:histogram': {
+    input: z.object({ query: QueryText, buckets: z.number().int().min(10).max(2000).default(120) }),
+    output: HistogramSchema,
+  },
+  /** Validates a query without running it; the error carries the column. */
+  'query:check': {
+    input: z.object({ query: QueryText }),
+    output: z.object({ ok: z.boolean(), message: z.string().nullable(), column: z.number().int().nullable() }),
+  },
+
+  /** Paths are local to the machine running the backend (Electron: the user's files; web: uploaded copies). */
+  'import:start': {
+    input: z.object({
+      paths: z.array(z.string().min(1)).min(1).max(10_000),
+      source: z.string().min(1).max(200).optional(),
+      /** Display names for uploaded files, parallel to `paths` (web transport). */
+      names: z.array(z.string()).optional(),
+    }),
+    output: z.object({ jobId: z.string() }),
+  },
+  'import:cancel': { input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) },
+  'jobs:list': { input: z.object({}), output: z.array(JobSchema) },
+  'imports:list': { input: z.object({ limit: z.number().int().min(1).max(10_000).default(500) }), output: z.array(ImportRowSchema) },
+  'rejects:list': {
+    input: z.object({ importId: z.number().int().optional(), limit: z.number().int().min(1).max(10_000).default(500) }),
+    output: z.array(RejectRowSchema),
+  },
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.infer<Channels[C]['output']>;
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
