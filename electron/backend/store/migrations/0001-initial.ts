@@ -83,6 +83,23 @@ export const migration0001: Migration = {
       VALUES (new.rowid, new.summary, new.actor, new.action, new.target, new.target_type, new.source_ip, new.user_agent, new.location, new.session_id);
     END;
 
+    -- Per-minute counts by outcome, kept by trigger: whole-case histograms and outcome counts read this instead of
+    -- scanning millions of rows (DESIGN.md section 5).
+    CREATE TABLE event_minutes (
+      minute  INTEGER NOT NULL,
+      outcome TEXT NOT NULL,
+      n       INTEGER NOT NULL,
+      PRIMARY KEY (minute, outcome)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER event_minutes_after_insert AFTER INSERT ON events BEGIN
+      INSERT INTO event_minutes(minute, outcome, n) VALUES (new.ts / 60000 - (new.ts < 0 AND new.ts % 60000 != 0), new.outcome, 1)
+      ON CONFLICT(minute, outcome) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER event_minutes_after_delete AFTER DELETE ON events BEGIN
+      UPDATE event_minutes SET n = n - 1
+      WHERE minute = old.ts / 60000 - (old.ts < 0 AND old.ts % 60000 != 0) AND outcome = old.outcome;
+    END;
+
     -- Evidence is append-only. The retention purge (a later issue) sets case_meta.purge_token inside its own
     -- journaled transaction; nothing else may change or remove an event.
     CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN

@@ -1,0 +1,31 @@
+import { AppError } from '../../../shared/errors.js';
+import { whereClause } from '../store/query-sql.js';
+import { countEvents, eventWindow, getEvent } from '../store/queries/events.js';
+import { histogram } from '../store/queries/histogram.js';
+import type { HandlerMap } from './types.js';
+
+export const eventHandlers: HandlerMap<'events:window' | 'events:count' | 'events:get' | 'events:histogram' | 'query:check'> = {
+  'events:window': ({ query, order, offset, limit }, ctx) => ({
+    offset,
+    rows: eventWindow(ctx.db, whereClause(query, ctx.now()), order, offset, limit),
+  }),
+  'events:count': ({ query, exact }, ctx) => countEvents(ctx.db, whereClause(query, ctx.now()), exact),
+  'events:get': ({ id }, ctx) => {
+    const event = getEvent(ctx.db, id);
+    if (!event) throw new AppError('NOT_FOUND', `no event with id ${id} in this case`);
+    return event;
+  },
+  'events:histogram': ({ query, buckets }, ctx) => histogram(ctx.db, whereClause(query, ctx.now()), buckets),
+  'query:check': ({ query }, ctx) => {
+    try {
+      whereClause(query, ctx.now());
+      return { ok: true, message: null, column: null };
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'QUERY_SYNTAX') {
+        const column = (err.details as { column?: number } | undefined)?.column ?? null;
+        return { ok: false, message: err.message, column };
+      }
+      throw err;
+    }
+  },
+};

@@ -1,0 +1,13 @@
+import { listImports, listRejects } from '../store/queries/imports.js';
+import type { HandlerMap } from './types.js';
+
+export const importHandlers: HandlerMap<'import:start' | 'import:cancel' | 'jobs:list' | 'imports:list' | 'rejects:list'> = {
+  'import:start': ({ paths, names, source }, ctx) => {
+    const { jobId } = ctx.jobs.startImport(ctx.caseFile, { paths, names, source });
+    return { jobId };
+  },
+  'import:cancel': ({ jobId }, ctx) => ({ cancelled: ctx.jobs.cancel(jobId) }),
+  'jobs:list': (_input, ctx) => ctx.jobs.list(),
+  'imports:list': ({ limit }, ctx) => listImports(ctx.db, limit),
+  'rejects:list': ({ importId, limit }, ctx) => listRejects(ctx.db, importId, limit),
+};

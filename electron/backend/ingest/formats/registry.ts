@@ -1,0 +1,17 @@
+import { entityCsvFormat } from './entity-csv.js';
+import { csvFormat, jsonFormat } from './generic.js';
+import type { FormatModule } from './types.js';
+
+/**
+ * Every format module, most specific first. Order matters only for ties in detection confidence: an earlier module
+ * wins. The generic mappers stay last; detectFormat also falls back to them when nothing answers above zero.
+ */
+export const FORMATS: FormatModule[] = [
+  entityCsvFormat,
+  jsonFormat,
+  csvFormat,
+];
+
+export function formatById(id: string): FormatModule | undefined {
+  return FORMATS.find((f) => f.id === id);
+}

@@ -1,0 +1,34 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openCase } from '../store/open.js';
+import { runImport, type ImportRequest } from './pipeline.js';
+
+/**
+ * Worker-thread entry: parses and writes on its own thread and its own connection (WAL lets the UI's connection
+ * keep reading). Messages out: {type:'progress'|'done'}; in: {type:'cancel'}.
+ */
+
+export interface ImportWorkerData {
+  caseFile: string;
+  request: ImportRequest;
+  nativeBinding?: string;
+}
+
+const data = workerData as ImportWorkerData;
+const controller = new AbortController();
+parentPort!.on('message', (msg: { type: string }) => {
+  if (msg.type === 'cancel') controller.abort(new Error('cancelled'));
+});
+
+(async () => {
+  const db = openCase(data.caseFile, { create: false, nativeBinding: data.nativeBinding });
+  try {
+    const final = await runImport(db, data.request, controller.signal, (progress) =>
+      parentPort!.postMessage({ type: 'progress', progress }),
+    );
+    parentPort!.postMessage({ type: 'done', status: controller.signal.aborted ? 'cancelled' : 'completed', progress: final, error: null });
+  } catch (err) {
+    parentPort!.postMessage({ type: 'done', status: 'failed', progress: null, error: err instanceof Error ? err.message : String(err) });
+  } finally {
+    db.close();
+  }
+})();

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { Job, JobProgress } from '../../../shared/contract/channels.js';
+import type { ImportRequest } from '../ingest/pipeline.js';
+import type { ImportWorkerData } from '../ingest/import-worker.js';
+
+/**
+ * Running jobs: id -> worker. Progress arrives throttled from the worker (<= 5/s) and is forwarded to listeners.
+ * Under vitest the backend runs from TypeScript sources, so the worker is started through tsx's loader.
+ */
+
+export interface JobListeners {
+  progress(p: JobProgress): void;
+  finished(job: Job): void;
+}
+
+interface Running {
+  job: Job;
+  worker: Worker;
+  done: Promise<Job>;
+}
+
+function workerUrl(): { url: URL; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return {
+    url: new URL(fromSource ? '../ingest/import-worker.ts' : '../ingest/import-worker.js', import.meta.url),
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  };
+}
+
+function emptyProgress(jobId: string): JobProgress {
+  return {
+    jobId, kind: 'import', current: null, filesDone: 0, filesTotal: 0, records: 0, inserted: 0, duplicates: 0,
+    rejects: 0, bytesRead: 0, bytesTotal: 0, rate: 0, elapsedMs: 0,
+  };
+}
+
+export class JobRegistry {
+  private readonly jobs = new Map<string, Running>();
+
+  constructor(
+    private readonly listeners: JobListeners,
+    private readonly nativeBinding?: string,
+  ) {}
+
+  startImport(caseFile: string, request: Omit<ImportRequest, 'jobId'>): { jobId: string; done: Promise<Job> } {
+    const jobId = randomUUID();
+    const { url, execArgv } = workerUrl();
+    const data: ImportWorkerData = { caseFile, request: { ...request, jobId }, nativeBinding: this.nativeBinding };
+    const worker = new Worker(url, { workerData: data, execArgv });
+    const job: Job = { jobId, kind: 'import', status: 'running', progress: emptyProgress(jobId), error: null };
+    const done = new Promise<Job>((resolve) => {
+      let settled = false;
+      const settle = (status: Job['status'], error: string | null) => {
+        if (settled) return;
+        settled = true;
+        job.status = status;
+        job.error = error;
+        this.listeners.finished({ ...job });
+        resolve({ ...job });
+      };
+      worker.on('message', (msg: { type: string; progress: JobProgress | null; status?: Job['status']; error?: string | null }) => {
+        if (msg.progress) job.progress = msg.progress;
+        if (msg.type === 'progress' && msg.progress) this.listeners.progress(msg.progress);
+        if (msg.type === 'done') settle(msg.status ?? 'failed', msg.error ?? null);
+      });
+      worker.on('error', (err) => settle('failed', err.message));
+      worker.on('exit', (code) => settle(code === 0 ? 'completed' : 'failed', code === 0 ? null : `import worker exited with code ${code}`));
+    });
+    this.jobs.set(jobId, { job, worker, done });
+    return { jobId, done };
+  }
+
+  cancel(jobId: string): boolean {
+    const running = this.jobs.get(jobId);
+    if (!running || running.job.status !== 'running') return false;
+    running.worker.postMessage({ type: 'cancel' });
+    return true;
+  }
+
+  list(): Job[] {
+    return [...this.jobs.values()].map((r) => ({ ...r.job }));
+  }
+
+  /** Cancels everything and waits for the workers to close their connections (before a case is closed). */
+  async stopAll(): Promise<void> {
+    for (const id of this.jobs.keys()) this.cancel(id);
+    await Promise.all([...this.jobs.values()].map((r) => r.done));
+  }
+}

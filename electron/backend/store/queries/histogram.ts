@@ -1,0 +1,64 @@
+import type { Histogram } from '../../../../shared/contract/channels.js';
+import type { Db } from '../open.js';
+import type { SqlFragment } from '../sql.js';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Bucket widths a person reads easily, from seconds to months (30 d) and years (365 d). */
+export const BUCKET_STEPS = [
+  SECOND, 5 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR,
+  6 * HOUR, 12 * HOUR, DAY, 7 * DAY, 30 * DAY, 365 * DAY,
+];
+
+export function chooseBucket(from: number, to: number, maxBuckets: number): number {
+  const span = Math.max(1, to - from + 1);
+  return BUCKET_STEPS.find((step) => span / step <= maxBuckets) ?? BUCKET_STEPS[BUCKET_STEPS.length - 1];
+}
+
+function floorTo(ts: number, step: number): number {
+  return Math.floor(ts / step) * step;
+}
+
+/**
+ * Histogram of a result. The whole case (no filter) with minute-or-wider buckets is read from the per-minute
+ * rollup table, so it costs the same at 10M events as at 10k; filtered results are counted with one grouped scan.
+ */
+export function histogram(db: Db, where: SqlFragment, maxBuckets: number): Histogram {
+  const unfiltered = where.sql.trim() === '1';
+  const range = db
+    .prepare(unfiltered ? 'SELECT min(ts) AS lo, max(ts) AS hi FROM events' : `SELECT min(ts) AS lo, max(ts) AS hi FROM events WHERE ${where.sql}`)
+    .get(...(unfiltered ? [] : where.params)) as { lo: number | null; hi: number | null };
+  if (range.lo === null || range.hi === null) return { bucketMs: MINUTE, buckets: [], from: null, to: null };
+  const step = chooseBucket(range.lo, range.hi, maxBuckets);
+  let rows: { t: number; count: number }[];
+  if (unfiltered && step >= MINUTE && step % MINUTE === 0) {
+    const perMinute = step / MINUTE;
+    rows = db
+      .prepare(
+        `SELECT (minute - ((minute % ?) + ?) % ?) * 60000 AS t, sum(n) AS count FROM event_minutes
+         WHERE n > 0 GROUP BY t ORDER BY t`,
+      )
+      .all(perMinute, perMinute, perMinute) as { t: number; count: number }[];
+  } else {
+    rows = db
+      .prepare(
+        `SELECT (ts - ((ts % ?) + ?) % ?) AS t, count(*) AS count FROM events WHERE ${where.sql} GROUP BY t ORDER BY t`,
+      )
+      .all(step, step, step, ...where.params) as { t: number; count: number }[];
+  }
+  return { bucketMs: step, buckets: rows, from: floorTo(range.lo, step), to: floorTo(range.hi, step) + step };
+}
+
+/** Counts by outcome: from the rollup for the whole case, else one grouped scan of the result. */
+export function countByOutcome(db: Db, where: SqlFragment): Record<string, number> {
+  const unfiltered = where.sql.trim() === '1';
+  const rows = (
+    unfiltered
+      ? db.prepare('SELECT outcome, sum(n) AS n FROM event_minutes GROUP BY outcome').all()
+      : db.prepare(`SELECT outcome, count(*) AS n FROM events WHERE ${where.sql} GROUP BY outcome`).all(...where.params)
+  ) as { outcome: string; n: number }[];
+  return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.outcome, r.n]));
+}

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors.js';
+import { demoCommand } from './commands/demo.js';
+import { importCommand } from './commands/import.js';
+import { importsCommand, journalCommand } from './commands/case-log.js';
+import { exportCommand, queryCommand } from './commands/query.js';
+import { serveCommand } from './commands/serve.js';
+import { UsageError, USAGE } from './usage.js';
+
+/** `auditlens <command> [...]`: a thin host over the backend. Exit codes: 0 ok, 1 failure, 2 usage. */
+
+const OPTIONS = {
+  case: { type: 'string' },
+  port: { type: 'string' },
+  open: { type: 'boolean' },
+  events: { type: 'string' },
+  seed: { type: 'string' },
+  end: { type: 'string' },
+  source: { type: 'string' },
+  limit: { type: 'string' },
+  format: { type: 'string' },
+  order: { type: 'string' },
+  out: { type: 'string' },
+  verify: { type: 'boolean' },
+  runs: { type: 'string' },
+  keep: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const [command, ...positionals] = parsed.positionals;
+  const args = { ...parsed.values, positionals };
+  if (!command || args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || args.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'serve':
+      await serveCommand(args);
+      return 0;
+    case 'demo': {
+      const job = await demoCommand(args);
+      return job.status === 'completed' ? 0 : 1;
+    }
+    case 'import': {
+      const job = await importCommand(args);
+      return job.status === 'completed' ? 0 : 1;
+    }
+    case 'query':
+      queryCommand(args);
+      return 0;
+    case 'export':
+      await exportCommand(args);
+      return 0;
+    case 'imports':
+      importsCommand(args);
+      return 0;
+    case 'journal':
+      return journalCommand(args) ? 0 : 1;
+    case 'bench': {
+      const { benchCommand } = await import('./commands/bench.js');
+      await benchCommand(args);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`auditlens: ${err.message} (see auditlens --help)\n`);
+      process.exitCode = 2;
+    } else if (err instanceof AppError) {
+      process.stderr.write(`auditlens: ${err.message}\n`);
+      process.exitCode = err.code === 'INVALID_INPUT' || err.code === 'QUERY_SYNTAX' ? 2 : 1;
+    } else {
+      process.stderr.write(`auditlens: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// Preload (sandboxed, CommonJS): exposes `window.auditlens` with an allow-list of channels, never raw ipcRenderer.
+// The lists mirror shared/contract (a sandboxed preload cannot import project modules); a unit test keeps them equal.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+
+const ALLOWED_CHANNELS = [
+  'case:info', 'case:open', 'case:new', 'events:window', 'events:count', 'events:get', 'events:histogram',
+  'query:check', 'import:start', 'import:cancel', 'jobs:list', 'imports:list', 'rejects:list',
+];
+const ALLOWED_EVENTS = ['job:progress', 'job:finished', 'case:changed'];
+
+contextBridge.exposeInMainWorld('auditlens', {
+  invoke(channel: string, input: unknown) {
+    if (!ALLOWED_CHANNELS.includes(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `channel not allowed: ${channel}` } });
+    }
+    return ipcRenderer.invoke('auditlens:invoke', channel, input);
+  },
+  on(event: string, callback: (payload: unknown) => void) {
+    if (!ALLOWED_EVENTS.includes(event)) throw new Error(`event not allowed: ${event}`);
+    const listener = (_e: unknown, msg: { event: string; payload: unknown }) => {
+      if (msg.event === event) callback(msg.payload);
+    };
+    ipcRenderer.on('auditlens:event', listener);
+    return () => ipcRenderer.removeListener('auditlens:event', listener);
+  },
+  pathForFile(file: File) {
+    return webUtils.getPathForFile(file);
+  },
+});

@@ -1,0 +1,44 @@
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/channels.js';
+import type { PushEventName, PushEventPayload } from '../../../shared/contract/events.js';
+import { electronTransport } from './electron-transport.js';
+import { ApiError, type ConnectionState, type ImportOptions, type Transport } from './types.js';
+import { takeToken, webTransport } from './web-transport.js';
+
+export interface Api {
+  readonly transport: Transport['kind'];
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  on<E extends PushEventName>(event: E, cb: (payload: PushEventPayload<E>) => void): () => void;
+  importFiles(files: File[], opts?: ImportOptions): Promise<{ jobId: string }>;
+  onConnection(cb: (state: ConnectionState) => void): () => void;
+}
+
+export function createApi(transport: Transport): Api {
+  return {
+    transport: transport.kind,
+    async invoke(channel, input) {
+      const env = await transport.invoke(channel, input);
+      if (!env.ok) throw new ApiError(env.error);
+      return env.value as never;
+    },
+    on(event, cb) {
+      return transport.on(event, cb as (payload: unknown) => void);
+    },
+    async importFiles(files, opts = {}) {
+      if (files.length === 0) throw new Error('No files to import');
+      const { paths, names } = await transport.stage(files, opts);
+      const input: ChannelInput<'import:start'> = { paths };
+      if (names) input.names = names;
+      if (opts.source) input.source = opts.source;
+      return this.invoke('import:start', input);
+    },
+    onConnection: (cb) => transport.onConnection(cb),
+  };
+}
+
+function pickTransport(): Transport {
+  if (typeof window !== 'undefined' && window.auditlens) return electronTransport(window.auditlens);
+  return webTransport(takeToken());
+}
+
+/** The one client the whole renderer uses. */
+export const api: Api = createApi(pickTransport());

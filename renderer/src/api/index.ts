@@ -1,0 +1,2 @@
+export { api, createApi, type Api } from './client.js';
+export { ApiError, errorMessage, type ConnectionState, type UploadProgress } from './types.js';

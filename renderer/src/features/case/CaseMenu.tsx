@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { CaseInfo } from '../../../../shared/contract/channels.js';
+import { Popover } from '../../components/Popover.js';
+import { PathDialog } from './PathDialog.js';
+
+interface Props {
+  currentPath: string | null;
+  onOpened: (info: CaseInfo) => void;
+}
+
+function siblingPath(current: string | null): string {
+  if (!current) return '';
+  const slash = Math.max(current.lastIndexOf('/'), current.lastIndexOf('\\'));
+  return slash >= 0 ? current.slice(0, slash + 1) : '';
+}
+
+/** "Case" menu: New case… / Open case…, each asking for a path in a small dialog. */
+export function CaseMenu({ currentPath, onOpened }: Props) {
+  const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+  return (
+    <>
+      <Popover label="Case ▾" buttonLabel="Case" testId="case-menu">
+        {(close) => (
+          <div role="menu" className="menu">
+            <button type="button" role="menuitem" onClick={() => (close(), setDialog('new'))}>
+              New case…
+            </button>
+            <button type="button" role="menuitem" onClick={() => (close(), setDialog('open'))}>
+              Open case…
+            </button>
+          </div>
+        )}
+      </Popover>
+      {dialog && (
+        <PathDialog
+          mode={dialog}
+          initialPath={dialog === 'new' ? siblingPath(currentPath) : currentPath ?? ''}
+          onClose={() => setDialog(null)}
+          onDone={(info) => {
+            setDialog(null);
+            onOpened(info);
+          }}
+        />
+      )}
+    </>
+  );
+}

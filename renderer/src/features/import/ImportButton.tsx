@@ -1,0 +1,31 @@
+import { useRef } from 'react';
+
+interface Props {
+  onFiles: (files: File[]) => void;
+  disabled?: boolean;
+}
+
+/** "Import files": a visible button driving a hidden multi-file input (the native picker). */
+export function ImportButton({ onFiles, disabled }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="primary" onClick={() => input.current?.click()} disabled={disabled} data-testid="import-button">
+        Import files
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        aria-label="Import files"
+        data-testid="import-input"
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = '';
+          if (files.length) onFiles(files);
+        }}
+      />
+    </>
+  );
+}
