@@ -47,7 +47,7 @@ const CREDENTIAL = new Set([
 ]);
 const USERS = new Set([
   'user', 'users', 'member', 'members', 'membership', 'group', 'groups', 'invite', 'invitation', 'account',
-  'accounts', 'team', 'teams', 'collaborator', 'collaborators', 'person', 'people', 'profile', 'deprovision',
+  'accounts', 'team', 'teams', 'collaborator', 'collaborators', 'person', 'people', 'deprovision',
   'provision', 'guest', 'employee', 'identity',
 ]);
 const CONFIG = new Set([

@@ -128,9 +128,11 @@ const CREDENTIAL_CHANGES = new Set([
   'CreateAccessKey', 'UpdateAccessKey', 'DeleteAccessKey', 'CreateLoginProfile', 'UpdateLoginProfile',
   'DeleteLoginProfile', 'ChangePassword', 'CreateVirtualMFADevice', 'DeactivateMFADevice', 'DeleteVirtualMFADevice',
   'EnableMFADevice', 'ResyncMFADevice', 'UploadSSHPublicKey', 'CreateServiceSpecificCredential',
-  'UploadSigningCertificate', 'GetPasswordData', 'GetFederationToken', 'CreateKeyPair', 'ImportKeyPair',
-  'GetSecretValue', 'PutSecretValue', 'ScheduleKeyDeletion', 'DisableKey',
+  'UploadSigningCertificate', 'GetFederationToken', 'CreateKeyPair', 'ImportKeyPair', 'CreateSecret',
+  'PutSecretValue', 'DeleteSecret', 'ScheduleKeyDeletion', 'DisableKey',
 ]);
+// Reads that hand out secret material: data access, but the kind an investigation looks for first.
+const SECRET_READS = new Set(['GetSecretValue', 'GetPasswordData', 'BatchGetSecretValue', 'GetParametersByPath']);
 const USER_MANAGEMENT = new Set([
   'CreateUser', 'DeleteUser', 'UpdateUser', 'AddUserToGroup', 'RemoveUserFromGroup', 'CreateGroup', 'DeleteGroup',
   'TagUser', 'UntagUser',
@@ -153,6 +155,9 @@ export function ctClassify(r: Rec, outcome: Outcome, actorType: ActorType): { ca
     severity = 'critical';
   } else if (CREDENTIAL_CHANGES.has(name)) {
     category = 'authorization';
+    severity = 'warning';
+  } else if (SECRET_READS.has(name)) {
+    category = 'data_access';
     severity = 'warning';
   } else if (USER_MANAGEMENT.has(name)) category = 'user_management';
   else if (str(r.eventSource) === 'iam.amazonaws.com' && /Policy|Role|Permission/.test(name) && !/^(Get|List)/.test(name)) {

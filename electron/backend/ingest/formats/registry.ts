@@ -1,3 +1,4 @@
+import { cloudTrailFormat } from './cloudtrail.js';
 import { entityCsvFormat } from './entity-csv.js';
 import { csvFormat, jsonFormat } from './generic.js';
 import type { FormatModule } from './types.js';
@@ -7,6 +8,7 @@ import type { FormatModule } from './types.js';
  * wins. The generic mappers stay last; detectFormat also falls back to them when nothing answers above zero.
  */
 export const FORMATS: FormatModule[] = [
+  cloudTrailFormat,
   entityCsvFormat,
   jsonFormat,
   csvFormat,

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefCallback } from 'react';
+import { flushSync } from 'react-dom';
+
+/**
+ * Browsers cap an element's height (about 33.5M px in Chromium, 17.9M in Firefox). Past this many pixels the
+ * scroll range is scaled: scrollTop maps proportionally onto the virtual position, and the last scroll position
+ * maps exactly onto the last row.
+ */
+export const MAX_SCROLL_PX = 10_000_000;
+
+export interface VirtualScroll {
+  containerRef: RefCallback<HTMLDivElement>;
+  headerRef: RefCallback<HTMLDivElement>;
+  /** Height of the scrollable body (the spacer), capped at MAX_SCROLL_PX. */
+  bodyHeight: number;
+  scaled: boolean;
+  /** First and last (inclusive) rows at least partly visible; last < first when there are no rows. */
+  first: number;
+  last: number;
+  /** Rows to render (visible plus overscan), [from, to). */
+  renderFrom: number;
+  renderTo: number;
+  /** Full rows that fit in the viewport (for PageUp/PageDown). */
+  pageRows: number;
+  /** Top of row `i` inside the body, valid for rows in the render range. */
+  rowTop: (i: number) => number;
+  /** Scrolls the least needed so row `i` is fully visible. */
+  ensureVisible: (i: number) => void;
+}
+
+interface Pos {
+  /** Virtual position: pixels from the top of the whole (unscaled) list. */
+  v: number;
+  /** The element's scrollTop that goes with it. */
+  s: number;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * One small hook for both the plain and the scaled case. In the plain case v == scrollTop and rows sit at
+ * i * rowHeight. In the scaled case rows are placed relative to the current scrollTop, and the wheel is handled
+ * here (pixel-exact) instead of letting one notch jump thousands of rows.
+ */
+export function useVirtualScroll(total: number, rowHeight: number, resetKey: string): VirtualScroll {
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const [header, setHeader] = useState<HTMLDivElement | null>(null);
+  const [viewport, setViewport] = useState(0);
+  const viewportRef = useRef(0);
+  viewportRef.current = viewport;
+  const [pos, setPos] = useState<Pos>({ v: 0, s: 0 });
+  const posRef = useRef(pos);
+
+  const natural = total * rowHeight;
+  const scaled = natural > MAX_SCROLL_PX;
+  const bodyHeight = scaled ? MAX_SCROLL_PX : natural;
+  const maxV = Math.max(0, natural - viewport);
+  const maxS = Math.max(0, bodyHeight - viewport);
+  const geo = useRef({ scaled, maxV, maxS });
+  geo.current = { scaled, maxV, maxS };
+
+  const toS = (v: number) => {
+    const g = geo.current;
+    return g.scaled ? (g.maxV > 0 ? (v * g.maxS) / g.maxV : 0) : v;
+  };
+
+  const commit = useCallback((p: Pos) => {
+    posRef.current = p;
+    setPos((old) => (old.v === p.v && old.s === p.s ? old : p));
+  }, []);
+
+  /** Moves to virtual position v and puts the scrollbar where it belongs. */
+  const setV = useCallback(
+    (v: number) => {
+      if (!el) return;
+      const g = geo.current;
+      const target = clamp(v, 0, g.maxV);
+      el.scrollTop = toS(target);
+      const s = el.scrollTop;
+      commit({ v: g.scaled ? target : s, s });
+    },
+    [el, commit],
+  );
+
+  // Viewport size.
+  useLayoutEffect(() => {
+    if (!el) return;
+    const measure = () => setViewport(Math.max(0, el.clientHeight - (header?.offsetHeight ?? 0)));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    if (header) ro.observe(header);
+    return () => ro.disconnect();
+  }, [el, header]);
+
+  // Scroll events: the user dragged the scrollbar, used keys on the container, or the browser clamped.
+  useEffect(() => {
+    if (!el) return;
+    const onScroll = () => {
+      const s = el.scrollTop;
+      const g = geo.current;
+      if (!g.scaled) return commit({ v: s, s });
+      const cur = posRef.current;
+      if (Math.abs(toS(cur.v) - s) <= 1) return commit({ v: cur.v, s }); // our own write
+      const v = s >= g.maxS - 0.5 ? g.maxV : g.maxS > 0 ? (s * g.maxV) / g.maxS : 0;
+      commit({ v: clamp(v, 0, g.maxV), s });
+    };
+    // Render in the same frame as the scroll so rows never lag behind the scrollbar.
+    const listener = () => flushSync(onScroll);
+    el.addEventListener('scroll', listener, { passive: true });
+    return () => el.removeEventListener('scroll', listener);
+  }, [el, commit]);
+
+  // Scaled mode: pixel-exact wheel scrolling in virtual space.
+  useEffect(() => {
+    if (!el || !scaled) return;
+    const onWheel = (e: WheelEvent) => {
+      if (e.ctrlKey || e.deltaY === 0) return;
+      e.preventDefault();
+      const unit = e.deltaMode === 1 ? rowHeight : e.deltaMode === 2 ? viewport : 1;
+      if (e.deltaX) el.scrollLeft += e.deltaX * unit;
+      flushSync(() => setV(posRef.current.v + e.deltaY * unit));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [el, scaled, rowHeight, viewport, setV]);
+
+  // New result: back to the top.
+  useLayoutEffect(() => {
+    setV(0);
+  }, [resetKey, setV]);
+
+  // Size changes: re-clamp and re-map the scrollbar (the scale factor depends on total and viewport).
+  useLayoutEffect(() => {
+    setV(posRef.current.v);
+  }, [total, viewport, scaled, setV]);
+
+  const ensureVisible = useCallback(
+    (i: number) => {
+      const top = i * rowHeight;
+      const v = posRef.current.v;
+      const h = Math.max(rowHeight, viewportRef.current);
+      if (top < v) setV(top);
+      else if (top + rowHeight > v + h) setV(top + rowHeight - h);
+    },
+    [rowHeight, setV],
+  );
+
+  const first = total > 0 ? clamp(Math.floor(pos.v / rowHeight), 0, total - 1) : 0;
+  const last = total > 0 ? clamp(Math.ceil((pos.v + viewport) / rowHeight) - 1, first, total - 1) : -1;
+  const overscan = scaled ? 3 : 10;
+  const renderFrom = Math.max(0, first - overscan);
+  const renderTo = total > 0 ? Math.min(total, last + 1 + overscan) : 0;
+  const rowTop = (i: number) => pos.s + i * rowHeight - pos.v;
+
+  return {
+    containerRef: setEl,
+    headerRef: setHeader,
+    bodyHeight,
+    scaled,
+    first,
+    last,
+    renderFrom,
+    renderTo,
+    pageRows: Math.max(1, Math.floor(viewport / rowHeight)),
+    rowTop,
+    ensureVisible,
+  };
+}
