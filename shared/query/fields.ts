@@ -33,34 +33,75 @@ export interface FieldDef {
   example: string;
 }
 
-export const FIELDS: Readonly<Record<FieldName, FieldDef>> = {
-  actor: def('actor', 'actor', 'text', ['user'], 'Who acted: email, user name, ARN or API key name', 'actor:alice@example.com'),
-  actorType: def('actorType', 'actor_type', 'enum', ['actor_type'], 'Kind of actor', 'actorType:service', ACTOR_TYPES),
-  action: def('action', 'action', 'text', [], "The vendor's action name", 'action:ConsoleLogin'),
-  category: def('category', 'category', 'enum', [], 'Normalized category', 'category:authentication', CATEGORIES),
-  target: def('target', 'target', 'text', [], 'What was acted on', 'target:prod-db*'),
-  targetType: def('targetType', 'target_type', 'text', ['target_type'], 'Kind of target', 'targetType:bucket'),
-  outcome: def('outcome', 'outcome', 'enum', [], 'Result of the action', 'outcome:failure', OUTCOMES),
-  severity: def('severity', 'severity', 'enum', [], 'Severity', 'severity:critical', SEVERITIES),
-  ip: def(
-    'ip', 'source_ip', 'ip', ['source_ip', 'sourceIp'],
-    'Source IP: an address, an IPv4/IPv6 CIDR block, or a host name some vendors log instead', 'ip:10.0.0.0/8',
-  ),
-  source: def('source', 'source', 'text', [], 'Name of the import source', 'source:"prod trail"'),
-  format: def('format', 'format', 'text', [], 'Detected log format', 'format:cloudtrail'),
-  session: def('session', 'session_id', 'text', ['session_id', 'sessionId'], 'Session id', 'session:abc123'),
-  id: def('id', 'id', 'exact-text', [], 'Auditlens event id (exact, case-sensitive)', 'id:3f2a*'),
-  vendorId: def('vendorId', 'vendor_id', 'exact-text', ['vendor_id'], "The vendor's event id (exact, case-sensitive)", 'vendorId:abc-123'),
-  userAgent: def('userAgent', 'user_agent', 'text', ['user_agent'], 'Client user agent', 'userAgent:"aws-cli/2*"'),
-  location: def('location', 'location', 'text', [], 'Geographic location where the vendor gives one', 'location:"Berlin, DE"'),
-  summary: def('summary', 'summary', 'text', [], 'The whole summary line (use bare words to search inside it)', 'summary:"Deleted bucket logs"'),
-  time: def(
-    'time', 'ts', 'time', [],
-    'Event time: ISO date or date-time (UTC unless a zone is given) or relative (-30m, -24h, -7d, -2w); ' +
+type Spec = Omit<FieldDef, 'name' | 'aliases'> & { aliases?: readonly string[] };
+
+const SPECS: Record<FieldName, Spec> = {
+  actor: {
+    column: 'actor', kind: 'text', aliases: ['user'],
+    description: 'Who acted: email, user name, ARN or API key name', example: 'actor:alice@example.com',
+  },
+  actorType: {
+    column: 'actor_type', kind: 'enum', aliases: ['actor_type'], values: ACTOR_TYPES,
+    description: 'Kind of actor', example: 'actorType:service',
+  },
+  action: { column: 'action', kind: 'text', description: "The vendor's action name", example: 'action:ConsoleLogin' },
+  category: {
+    column: 'category', kind: 'enum', values: CATEGORIES,
+    description: 'Normalized category', example: 'category:authentication',
+  },
+  target: { column: 'target', kind: 'text', description: 'What was acted on', example: 'target:prod-db*' },
+  targetType: {
+    column: 'target_type', kind: 'text', aliases: ['target_type'],
+    description: 'Kind of target', example: 'targetType:bucket',
+  },
+  outcome: {
+    column: 'outcome', kind: 'enum', values: OUTCOMES, description: 'Result of the action', example: 'outcome:failure',
+  },
+  severity: {
+    column: 'severity', kind: 'enum', values: SEVERITIES, description: 'Severity', example: 'severity:critical',
+  },
+  ip: {
+    column: 'source_ip', kind: 'ip', aliases: ['source_ip', 'sourceIp'],
+    description: 'Source IP: an address, an IPv4/IPv6 CIDR block, or a host name some vendors log instead',
+    example: 'ip:10.0.0.0/8',
+  },
+  source: { column: 'source', kind: 'text', description: 'Name of the import source', example: 'source:"prod trail"' },
+  format: { column: 'format', kind: 'text', description: 'Detected log format', example: 'format:cloudtrail' },
+  session: {
+    column: 'session_id', kind: 'text', aliases: ['session_id', 'sessionId'],
+    description: 'Session id', example: 'session:abc123',
+  },
+  id: {
+    column: 'id', kind: 'exact-text', description: 'Auditlens event id (exact, case-sensitive)', example: 'id:3f2a*',
+  },
+  vendorId: {
+    column: 'vendor_id', kind: 'exact-text', aliases: ['vendor_id'],
+    description: "The vendor's event id (exact, case-sensitive)", example: 'vendorId:abc-123',
+  },
+  userAgent: {
+    column: 'user_agent', kind: 'text', aliases: ['user_agent'],
+    description: 'Client user agent', example: 'userAgent:"aws-cli/2"*',
+  },
+  location: {
+    column: 'location', kind: 'text',
+    description: 'Geographic location where the vendor gives one', example: 'location:"Berlin, DE"',
+  },
+  summary: {
+    column: 'summary', kind: 'text',
+    description: 'The whole summary line (use bare words to search inside it)', example: 'summary:"Deleted bucket logs"',
+  },
+  time: {
+    column: 'ts', kind: 'time',
+    description:
+      'Event time: ISO date or date-time (UTC unless a zone is given) or relative (-30m, -24h, -7d, -2w); ' +
       'a value covers the period it names, so time=2026-01-01 is that whole day',
-    'time>=-24h',
-  ),
+    example: 'time>=-24h',
+  },
 };
+
+export const FIELDS: Readonly<Record<FieldName, FieldDef>> = Object.fromEntries(
+  FIELD_NAMES.map((name) => [name, { name, ...SPECS[name], aliases: SPECS[name].aliases ?? [] }]),
+) as Record<FieldName, FieldDef>;
 
 const LOOKUP = new Map<string, FieldName>();
 for (const field of Object.values(FIELDS)) {
@@ -75,16 +116,4 @@ export function resolveField(name: string): FieldName | undefined {
 /** Fields that take `field:value`, for error messages and completion. */
 export function fieldList(): string {
   return FIELD_NAMES.join(', ');
-}
-
-function def(
-  name: FieldName,
-  column: string,
-  kind: FieldKind,
-  aliases: readonly string[],
-  description: string,
-  example: string,
-  values?: readonly string[],
-): FieldDef {
-  return values ? { name, column, kind, aliases, values, description, example } : { name, column, kind, aliases, description, example };
 }

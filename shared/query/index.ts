@@ -1,5 +1,7 @@
 export type * from './ast.js';
-export { FIELD_NAMES, FIELDS, fieldList, resolveField, type FieldDef, type FieldKind, type FieldName } from './fields.js';
+export {
+  FIELD_NAMES, FIELDS, fieldList, resolveField, type FieldDef, type FieldKind, type FieldName,
+} from './fields.js';
 export { cidrRange, ipToKey, isIpOrCidr, type IpRange } from './ip.js';
 export { tokenize, type PunctToken, type TermOp, type TermToken, type Token } from './lexer.js';
 export { parseQuery, type ParseOptions } from './parse.js';

@@ -70,7 +70,9 @@ function readTerm(text: string, start: number): { token: Token; end: number } {
     const prefix = text[q.end] === '*';
     const end = prefix ? q.end + 1 : q.end;
     return {
-      token: { type: 'term', column: start + 1, length: end - start, value: q.value, valueColumn: start + 1, quoted: true, prefix },
+      token: {
+        type: 'term', column: start + 1, length: end - start, value: q.value, valueColumn: start + 1, quoted: true, prefix,
+      },
       end,
     };
   }

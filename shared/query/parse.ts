@@ -192,7 +192,7 @@ function ipNode(token: TermToken): QueryNode {
   // host name some vendors log in place of an address (CloudTrail's `cloudtrail.amazonaws.com`).
   const v = token.value;
   if (/^[0-9a-f.:/]+$/i.test(v) && /[0-9]/.test(v) && /[.:/]/.test(v)) {
-    throw new QuerySyntaxError(`invalid IP address or CIDR block '${token.value}'`, token.valueColumn, token.value.length);
+    throw new QuerySyntaxError(`invalid IP address or CIDR block '${v}'`, token.valueColumn, v.length);
   }
   return { kind: 'field', field: 'ip', match: 'exact', value: token.value };
 }

@@ -1,6 +1,7 @@
 import { cloudTrailFormat } from './cloudtrail.js';
 import { entityCsvFormat } from './entity-csv.js';
 import { csvFormat, jsonFormat } from './generic.js';
+import { oktaFormat } from './okta.js';
 import type { FormatModule } from './types.js';
 
 /**
@@ -9,6 +10,7 @@ import type { FormatModule } from './types.js';
  */
 export const FORMATS: FormatModule[] = [
   cloudTrailFormat,
+  oktaFormat,
   entityCsvFormat,
   jsonFormat,
   csvFormat,

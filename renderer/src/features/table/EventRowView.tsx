@@ -1,0 +1,58 @@
+import { memo } from 'react';
+import type { EventRow } from '../../../../shared/model/event.js';
+import type { ZoneMode } from '../../lib/time.js';
+import { cellText } from './cell-text.js';
+import type { ColumnDef } from './columns.js';
+
+interface Props {
+  index: number;
+  row: EventRow | undefined;
+  top: number;
+  height: number;
+  columns: ColumnDef[];
+  widths: number[];
+  zone: ZoneMode;
+  selected: boolean;
+  idPrefix: string;
+  onPick: (index: number, open: boolean) => void;
+}
+
+/** One grid row; a placeholder (aria-busy) until its window has loaded. */
+export const EventRowView = memo(function EventRowView(p: Props) {
+  const { row, index } = p;
+  return (
+    <div
+      role="row"
+      id={`${p.idPrefix}-${index}`}
+      aria-rowindex={index + 2}
+      aria-selected={p.selected}
+      aria-busy={row ? undefined : true}
+      data-testid="event-row"
+      data-index={index}
+      className={`grid-row${p.selected ? ' is-selected' : ''}${row ? '' : ' is-loading'}${index % 2 ? ' odd' : ''}`}
+      style={{ top: p.top, height: p.height }}
+      onMouseDown={(e) => {
+        if (e.button === 0) p.onPick(index, false);
+      }}
+      onClick={() => p.onPick(index, true)}
+    >
+      {p.columns.map((c, ci) => {
+        if (!row) {
+          return (
+            <div key={c.id} role="gridcell" className="cell" style={{ width: p.widths[ci] }}>
+              {ci === 0 ? <span className="placeholder" /> : null}
+            </div>
+          );
+        }
+        const text = cellText(row, c.id, p.zone);
+        let cls = `cell col-${c.id}${c.mono ? ' mono' : ''}`;
+        if (c.id === 'outcome') cls += ` outcome-${row.outcome}`;
+        return (
+          <div key={c.id} role="gridcell" className={cls} style={{ width: p.widths[ci] }} title={text.length > 24 ? text : undefined}>
+            {c.id === 'severity' ? <span className={`badge sev-${row.severity}`}>{text}</span> : text}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
