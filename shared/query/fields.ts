@@ -88,7 +88,8 @@ const SPECS: Record<FieldName, Spec> = {
   },
   summary: {
     column: 'summary', kind: 'text',
-    description: 'The whole summary line (use bare words to search inside it)', example: 'summary:"Deleted bucket logs"',
+    description: 'The whole summary line (use bare words to search inside it)',
+    example: 'summary:"Deleted bucket logs"',
   },
   time: {
     column: 'ts', kind: 'time',

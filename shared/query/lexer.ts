@@ -71,7 +71,8 @@ function readTerm(text: string, start: number): { token: Token; end: number } {
     const end = prefix ? q.end + 1 : q.end;
     return {
       token: {
-        type: 'term', column: start + 1, length: end - start, value: q.value, valueColumn: start + 1, quoted: true, prefix,
+        type: 'term', column: start + 1, length: end - start, value: q.value, valueColumn: start + 1, quoted: true,
+        prefix,
       },
       end,
     };

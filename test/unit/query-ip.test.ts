@@ -45,7 +45,9 @@ describe('ipToKey', () => {
   });
 
   it('orders keys like the addresses they encode', () => {
-    const ascending = ['0.0.0.1', '9.255.255.255', '10.0.0.0', '10.0.0.10', '10.0.1.0', '192.168.0.1', '2001:db8::', 'fe80::1'];
+    const ascending = [
+      '0.0.0.1', '9.255.255.255', '10.0.0.0', '10.0.0.10', '10.0.1.0', '192.168.0.1', '2001:db8::', 'fe80::1',
+    ];
     const keys = ascending.map((ip) => ipToKey(ip)!);
     expect([...keys].sort()).toEqual(keys);
   });
@@ -91,8 +93,9 @@ describe('cidrRange', () => {
   });
 
   it('returns null for malformed blocks', () => {
-    for (const bad of ['10.0.0.0/33', '::/129', '10.0.0.0/', '10.0.0.0/-1', '10.0.0.0/8/8', '10.0.0/8', '/8', 'x/8', '10.0.0.0/08a']) {
-      expect(cidrRange(bad), bad).toBeNull();
+    const bad = ['10.0.0.0/33', '::/129', '10.0.0.0/', '10.0.0.0/-1', '10.0.0.0/8/8', '10.0.0/8', '/8', '1.2.3.4/8a'];
+    for (const text of bad) {
+      expect(cidrRange(text), text).toBeNull();
     }
   });
 });

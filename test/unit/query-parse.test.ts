@@ -12,7 +12,7 @@ const parse = (text: string) => parseQuery(text, { now: NOW });
 
 const word = (value: string, prefix = false): QueryNode => ({ kind: 'text', value, quoted: false, prefix });
 const phrase = (value: string, prefix = false): QueryNode => ({ kind: 'text', value, quoted: true, prefix });
-const eq = (field: string, value: string) => ({ kind: 'field', field, match: 'exact', value });
+const eq = (field: string, value: string): QueryNode => ({ kind: 'field', field, match: 'exact', value }) as QueryNode;
 
 /** The error a query raises; fails the test when it parses. */
 function syntaxError(text: string): QuerySyntaxError {
@@ -38,7 +38,9 @@ describe('parseQuery: fields', () => {
     expect(parse('target:"prod bucket (eu)"')).toEqual(eq('target', 'prod bucket (eu)'));
     expect(parse('summary:"said \\"hi\\" C:\\\\x"')).toEqual(eq('summary', 'said "hi" C:\\x'));
     expect(parse('target:prod-*')).toEqual({ kind: 'field', field: 'target', match: 'prefix', value: 'prod-' });
-    expect(parse('userAgent:"aws-cli/2 "*')).toEqual({ kind: 'field', field: 'userAgent', match: 'prefix', value: 'aws-cli/2 ' });
+    expect(parse('userAgent:"aws-cli/2 "*')).toEqual({
+      kind: 'field', field: 'userAgent', match: 'prefix', value: 'aws-cli/2 ',
+    });
     expect(parse('target:"a*"')).toEqual(eq('target', 'a*'));
     expect(parse('actor=bob')).toEqual(eq('actor', 'bob'));
   });
@@ -60,7 +62,9 @@ describe('parseQuery: fields', () => {
     expect(parse('severity:crit*')).toEqual({ kind: 'field', field: 'severity', match: 'prefix', value: 'crit' });
     const err = syntaxError('actor:x outcome:failed');
     expect(err.message).toBe("unknown outcome 'failed' at column 17; values: success, failure, unknown");
-    expect(syntaxError('category:zzz*').message).toMatch(/^unknown category 'zzz\*' at column 10; values: authentication,/);
+    expect(syntaxError('category:zzz*').message).toMatch(
+      /^unknown category 'zzz\*' at column 10; values: authentication,/,
+    );
   });
 
   it('reads has: and field:* as "present and not empty"', () => {
@@ -122,7 +126,9 @@ describe('parseQuery: time', () => {
 describe('parseQuery: full text', () => {
   it('reads bare words, prefixes and quoted phrases', () => {
     expect(parse('login')).toEqual(word('login'));
-    expect(parse('log* "access denied"')).toEqual({ kind: 'and', children: [word('log', true), phrase('access denied')] });
+    expect(parse('log* "access denied"')).toEqual({
+      kind: 'and', children: [word('log', true), phrase('access denied')],
+    });
     expect(parse('"access den"*')).toEqual(phrase('access den', true));
     expect(parse('-denied')).toEqual({ kind: 'not', child: word('denied') });
   });
@@ -142,8 +148,9 @@ describe('parseQuery: boolean structure', () => {
   const c = eq('actor', 'c');
 
   it('binds implicit AND tighter than OR', () => {
-    expect(parse('actor:a actor:b OR actor:c')).toEqual({ kind: 'or', children: [{ kind: 'and', children: [a, b] }, c] });
-    expect(parse('actor:a OR actor:b actor:c')).toEqual({ kind: 'or', children: [a, { kind: 'and', children: [b, c] }] });
+    const and = (...children: QueryNode[]): QueryNode => ({ kind: 'and', children });
+    expect(parse('actor:a actor:b OR actor:c')).toEqual({ kind: 'or', children: [and(a, b), c] });
+    expect(parse('actor:a OR actor:b actor:c')).toEqual({ kind: 'or', children: [a, and(b, c)] });
     expect(parse('actor:a AND actor:b')).toEqual(parse('actor:a actor:b'));
   });
 
@@ -155,7 +162,8 @@ describe('parseQuery: boolean structure', () => {
   });
 
   it('groups with parentheses and flattens same-kind nesting', () => {
-    expect(parse('(actor:a OR actor:b) actor:c')).toEqual({ kind: 'and', children: [{ kind: 'or', children: [a, b] }, c] });
+    const or: QueryNode = { kind: 'or', children: [a, b] };
+    expect(parse('(actor:a OR actor:b) actor:c')).toEqual({ kind: 'and', children: [or, c] });
     expect(parse('(actor:a actor:b) actor:c')).toEqual({ kind: 'and', children: [a, b, c] });
     expect(parse('((actor:a))')).toEqual(a);
     expect(parse('actor:a OR (actor:b OR actor:c)')).toEqual({ kind: 'or', children: [a, b, c] });

@@ -15,8 +15,9 @@ describe('parseTimeValue: absolute times name the period they are written to', (
   it('reads date-times at minute, second and millisecond precision, UTC when no zone is given', () => {
     expect(span('2026-01-01T10:00')).toEqual({ start: at('2026-01-01T10:00:00Z'), end: at('2026-01-01T10:01:00Z') });
     expect(span('2026-01-01 10:00')).toEqual(span('2026-01-01T10:00'));
-    expect(span('2026-01-01T10:00:00Z')).toEqual({ start: at('2026-01-01T10:00:00Z'), end: at('2026-01-01T10:00:01Z') });
-    expect(span('2026-01-01T10:00:00.5Z')).toEqual({ start: at('2026-01-01T10:00:00.500Z'), end: at('2026-01-01T10:00:00.501Z') });
+    const second = at('2026-01-01T10:00:00Z');
+    expect(span('2026-01-01T10:00:00Z')).toEqual({ start: second, end: second + 1000 });
+    expect(span('2026-01-01T10:00:00.5Z')).toEqual({ start: second + 500, end: second + 501 });
     expect(span('2026-01-01T10:00:00.123456789')!.start).toBe(at('2026-01-01T10:00:00.123Z'));
   });
 

@@ -1,6 +1,7 @@
 import { cloudTrailFormat } from './cloudtrail.js';
 import { entityCsvFormat } from './entity-csv.js';
 import { csvFormat, jsonFormat } from './generic.js';
+import { gitHubFormat } from './github.js';
 import { oktaFormat } from './okta.js';
 import type { FormatModule } from './types.js';
 
@@ -11,6 +12,7 @@ import type { FormatModule } from './types.js';
 export const FORMATS: FormatModule[] = [
   cloudTrailFormat,
   oktaFormat,
+  gitHubFormat,
   entityCsvFormat,
   jsonFormat,
   csvFormat,

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend/backend.js';
+import type { Job } from '../../shared/contract/channels.js';
+import { useTempDir } from '../helpers/temp.js';
+
+const tempDir = useTempDir();
+const open: Backend[] = [];
+afterEach(async () => {
+  for (const b of open.splice(0)) await b.close();
+});
+
+function backendIn(dir: string, events: { event: string; payload: unknown }[] = []): Backend {
+  const b = createBackend({ caseFile: path.join(dir, 'case.auditlens'), emit: (event, payload) => events.push({ event, payload }) });
+  open.push(b);
+  return b;
+}
+
+async function importPaths(b: Backend, paths: string[], names?: string[]): Promise<Job> {
+  const { jobId } = await b.call('import:start', { paths, names });
+  const running = b.context.jobs.list().find((j) => j.jobId === jobId);
+  expect(running).toBeDefined();
+  for (;;) {
+    const job = b.context.jobs.list().find((j) => j.jobId === jobId)!;
+    if (job.status !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const line = (i: number, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ id: `e${i}`, timestamp: `2026-01-0${1 + (i % 9)}T10:00:0${i % 10}Z`, actor: `user${i}@example.com`, action: i % 2 ? 'LOGIN_FAILURE' : 'LOGIN_SUCCESS', outcome: i % 2 ? 'failure' : 'success', ip: `10.0.0.${i}`, ...extra });
+
+describe('import pipeline (worker thread, real case file)', () => {
+  it('imports valid JSONL records, stores a malformed line as a reject with its line, and emits progress', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'audit.jsonl');
+    fs.writeFileSync(file, [line(1), line(2), '{"id": "broken", ', line(4)].join('\n') + '\n');
+    const pushed: { event: string; payload: unknown }[] = [];
+    const b = backendIn(dir, pushed);
+    const job = await importPaths(b, [file]);
+    expect(job.status).toBe('completed');
+    expect(job.progress).toMatchObject({ records: 3, inserted: 3, rejects: 1 });
+    const rejects = await b.call('rejects:list', { limit: 10 });
+    expect(rejects).toHaveLength(1);
+    expect(rejects[0]).toMatchObject({ object: file, line: 3 });
+    const [imp] = await b.call('imports:list', { limit: 10 });
+    expect(imp).toMatchObject({ status: 'partial', records: 3, inserted: 3, rejects: 1 });
+    expect(imp.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(pushed.some((p) => p.event === 'job:finished')).toBe(true);
+    const page = await b.call('events:window', { query: 'outcome:failure', order: 'asc', offset: 0, limit: 10 });
+    expect(page.rows.map((r) => r.actor)).toEqual(['user1@example.com']);
+    const event = await b.call('events:get', { id: page.rows[0].id });
+    expect(event.provenance).toMatchObject({ object: file, recordIndex: 0, line: 1 });
+    expect(event.raw).toEqual(JSON.parse(line(1)));
+  });
+
+  it('adds nothing when the same file is imported again, and counts overlapping records as duplicates', async () => {
+    const dir = tempDir();
+    const first = path.join(dir, 'a.jsonl');
+    const overlap = path.join(dir, 'b.jsonl');
+    fs.writeFileSync(first, [1, 2, 3, 4].map((i) => line(i)).join('\n'));
+    fs.writeFileSync(overlap, [3, 4, 5].map((i) => line(i)).join('\n'));
+    const b = backendIn(dir);
+    expect((await importPaths(b, [first])).progress.inserted).toBe(4);
+    const again = await importPaths(b, [first]);
+    expect(again.progress.inserted).toBe(0);
+    expect((await b.call('imports:list', { limit: 1 }))[0]).toMatchObject({ status: 'skipped' });
+    const second = await importPaths(b, [overlap]);
+    expect(second.progress).toMatchObject({ inserted: 1, duplicates: 2 });
+    expect((await b.call('case:info', {})).events).toBe(5);
+  });
+
+  it('maps the seed CSV export (occurredAt, actor, entityType, ...) including a quoted multi-line payload', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'audit-log.csv');
+    fs.writeFileSync(
+      file,
+      'occurredAt,actor,entityType,entitySlug,entityVersion,action,engineVersion,clientIp,payload\n' +
+        '2026-03-01T09:15:02Z,alice@example.com,Profile,payments-strict,3,ProfilePublished,,203.0.113.9,"{""note"":\n""stricter""}"\n' +
+        '2026-03-01T09:20:00Z,API key: ci-token,Spec job,job-77,,SpecJobEnqueued,2.5.0,198.51.100.4,{}\n',
+    );
+    const b = backendIn(dir);
+    const job = await importPaths(b, [file]);
+    expect(job.progress).toMatchObject({ records: 2, inserted: 2, rejects: 0 });
+    const { rows } = await b.call('events:window', { query: '', order: 'asc', offset: 0, limit: 10 });
+    expect(rows[0]).toMatchObject({ format: 'entity-csv', actor: 'alice@example.com', action: 'ProfilePublished', targetType: 'Profile', target: 'payments-strict', sourceIp: '203.0.113.9', time: '2026-03-01T09:15:02.000Z' });
+    const detail = await b.call('events:get', { id: rows[1].id });
+    expect(detail.actorType).toBe('api_key');
+    expect(detail.attributes).toMatchObject({ engineVersion: '2.5.0' });
+  });
+
+  it('reads gzip and zip containers, and names an unreadable path in a failed import row', async () => {
+    const dir = tempDir();
+    const gz = path.join(dir, 'audit.jsonl.gz');
+    fs.writeFileSync(gz, zlib.gzipSync([1, 2, 3].map((i) => line(i)).join('\n')));
+    const missing = path.join(dir, 'nope.json');
+    const b = backendIn(dir);
+    const job = await importPaths(b, [gz, missing]);
+    expect(job.progress.inserted).toBe(3);
+    const imports = await b.call('imports:list', { limit: 10 });
+    const failed = imports.find((r) => r.status === 'failed')!;
+    expect(failed.message).toContain(missing);
+    expect(failed.message).toContain('no such file');
+  });
+
+  it('keeps names of uploaded files in provenance', async () => {
+    const dir = tempDir();
+    const stored = path.join(dir, '1700-abc-upload.jsonl');
+    fs.writeFileSync(stored, line(1));
+    const b = backendIn(dir);
+    await importPaths(b, [stored], ['okta-export.jsonl']);
+    const { rows } = await b.call('events:window', { query: '', order: 'asc', offset: 0, limit: 1 });
+    expect((await b.call('events:get', { id: rows[0].id })).provenance.object).toBe('okta-export.jsonl');
+  });
+});
