@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Job, JobProgress } from '../../../shared/contract/channels.js';
 import type { ImportRequest } from '../ingest/pipeline.js';
@@ -6,7 +9,6 @@ import type { ImportWorkerData } from '../ingest/import-worker.js';
 
 /**
  * Running jobs: id -> worker. Progress arrives throttled from the worker (<= 5/s) and is forwarded to listeners.
- * Under vitest the backend runs from TypeScript sources, so the worker is started through tsx's loader.
  */
 
 export interface JobListeners {
@@ -20,12 +22,19 @@ interface Running {
   done: Promise<Job>;
 }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
+/**
+ * The import worker's entry. Built code runs `import-worker.js` directly. Under vitest/tsx the backend runs from
+ * TypeScript sources; Node 20 does not apply `--import tsx` to workers, so a tiny bootstrap registers tsx's loader
+ * inside the worker before importing the .ts entry.
+ */
+function createImportWorker(workerData: unknown): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
-  return {
-    url: new URL(fromSource ? '../ingest/import-worker.ts' : '../ingest/import-worker.js', import.meta.url),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  };
+  if (!fromSource) return new Worker(new URL('../ingest/import-worker.js', import.meta.url), { workerData });
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const entry = new URL('../ingest/import-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 function emptyProgress(jobId: string): JobProgress {
@@ -45,9 +54,8 @@ export class JobRegistry {
 
   startImport(caseFile: string, request: Omit<ImportRequest, 'jobId'>): { jobId: string; done: Promise<Job> } {
     const jobId = randomUUID();
-    const { url, execArgv } = workerUrl();
     const data: ImportWorkerData = { caseFile, request: { ...request, jobId }, nativeBinding: this.nativeBinding };
-    const worker = new Worker(url, { workerData: data, execArgv });
+    const worker = createImportWorker(data);
     const job: Job = { jobId, kind: 'import', status: 'running', progress: emptyProgress(jobId), error: null };
     const done = new Promise<Job>((resolve) => {
       let settled = false;

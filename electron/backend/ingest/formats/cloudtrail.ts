@@ -3,9 +3,10 @@ import {
   compactAttributes, firstStr, getStr, isRecord, makeEvent, ok, parseJsonText, preview, reject, shareMatching, str,
   type Rec,
 } from './common.js';
+import { normalizeBatch } from './envelope.js';
 import { looksLikeIp } from './net.js';
 import { parseEventTime, type ParsedTime } from './time.js';
-import type { FormatModule, NormalizedFields, NormalizeResult } from './types.js';
+import type { FormatModule, NormalizeResult } from './types.js';
 
 /**
  * AWS CloudTrail. Accepts the shapes CloudTrail data reaches analysts in: records from S3 log files (or the whole
@@ -42,7 +43,7 @@ function eventTimeOf(r: Rec): { time: ParsedTime; notes: string[] } | string {
   return 'no eventTime (and no usable @timestamp)';
 }
 
-function normalizeRecord(r: Rec, extraNotes: string[] = []): NormalizeResult {
+function normalizeRecord(r: Rec): NormalizeResult {
   const t = eventTimeOf(r);
   if (typeof t === 'string') return reject(t);
   const { actor, actorType, label } = ctActor(r);
@@ -75,7 +76,7 @@ function normalizeRecord(r: Rec, extraNotes: string[] = []): NormalizeResult {
       userAgent: str(r.userAgent),
       sessionId: ctSession(r),
       summary,
-      notes: [...t.notes, ...extraNotes],
+      notes: t.notes,
       attributes: compactAttributes({
         eventSource: r.eventSource,
         eventType: r.eventType,
@@ -121,32 +122,9 @@ function normalizeLookup(r: Rec): NormalizeResult {
   );
 }
 
-/**
- * A whole `{"Records": [...]}` object. Each element becomes an event; an element that cannot be normalized is
- * named in a note on the others (the raw envelope keeps its content) and only an envelope with no usable element
- * is rejected as a whole. Readers should split envelopes so each element gets its own raw and provenance.
- */
-function normalizeEnvelope(records: unknown[]): NormalizeResult {
-  const events: NormalizedFields[] = [];
-  const failures: string[] = [];
-  records.forEach((el, i) => {
-    const res = isRecord(el) ? normalizeRecord(el) : reject('element is not an object');
-    if (res.ok) events.push(...res.events);
-    else failures.push(`Records[${i}]: ${res.reason}`);
-  });
-  if (events.length === 0) {
-    return reject(records.length === 0 ? 'Records is empty' : `no usable element in Records (${failures[0]})`);
-  }
-  if (failures.length > 0) {
-    const note = `${failures.length} of ${records.length} Records elements rejected: ${failures.slice(0, 3).join('; ')}`;
-    for (const e of events) e.notes = [...(e.notes ?? []), note];
-  }
-  return { ok: true, events };
-}
-
 export function normalizeCloudTrail(record: unknown): NormalizeResult {
   if (!isRecord(record)) return reject('record is not an object');
-  if (isEnvelope(record)) return normalizeEnvelope(record.Records);
+  if (isEnvelope(record)) return normalizeBatch(record.Records, 'Records', normalizeRecord);
   if (isLookupEntry(record)) return normalizeLookup(record);
   if (!isCloudTrailRecord(record)) return reject('not a CloudTrail record (no eventName/eventSource)');
   return normalizeRecord(record);

@@ -200,3 +200,22 @@ export function compactAttributes(entries: Record<string, unknown>): Record<stri
   }
   return out;
 }
+
+/**
+ * The record with lower-cased top-level keys (the first spelling wins). Azure and Entra exports disagree on key
+ * case (`callerIpAddress` vs `calleripaddress`), so their modules read through this view.
+ */
+export function lowerKeys(r: Rec): Rec {
+  const out: Rec = {};
+  for (const [k, v] of Object.entries(r)) {
+    const l = k.toLowerCase();
+    if (!(l in out)) out[l] = v;
+  }
+  return out;
+}
+
+/** Azure's `{value, localizedValue}` pairs (also snake_case `localized_value`) or a plain string. */
+export function valueOf(v: unknown): string | null {
+  if (isRecord(v)) return str(v.value) ?? str(v.localizedValue) ?? str(v.localized_value);
+  return str(v);
+}

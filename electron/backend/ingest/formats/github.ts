@@ -17,7 +17,8 @@ import type { FormatModule, NormalizeResult } from './types.js';
 const TIME_KEYS = ['@timestamp', 'at_sign_timestamp', 'created_at'] as const;
 
 function isGitHubEvent(r: Rec): boolean {
-  if (!str(r.action) || typeof r.actor !== 'string' && r.actor !== undefined) return false;
+  // GitHub's actor is a login string (Slack's, for one, is an object).
+  if (!str(r.action) || (typeof r.actor !== 'string' && r.actor !== undefined)) return false;
   if ('_document_id' in r) return true;
   const hasTime = TIME_KEYS.some((k) => k in r);
   const hasScope = ['org', 'repo', 'business', 'repository', 'actor_location', 'operation_type'].some((k) => k in r);

@@ -1,8 +1,20 @@
+import { azureActivityFormat } from './azure-activity.js';
+import { atlassianFormat } from './atlassian.js';
+import { auth0Format } from './auth0.js';
+import { cloudflareFormat } from './cloudflare.js';
 import { cloudTrailFormat } from './cloudtrail.js';
 import { entityCsvFormat } from './entity-csv.js';
+import { entraFormat } from './entra.js';
+import { gcpFormat } from './gcp.js';
 import { csvFormat, jsonFormat } from './generic.js';
 import { gitHubFormat } from './github.js';
+import { k8sFormat } from './k8s.js';
+import { m365Format } from './m365.js';
 import { oktaFormat } from './okta.js';
+import { onePasswordFormat } from './onepassword.js';
+import { salesforceFormat } from './salesforce.js';
+import { slackFormat } from './slack.js';
+import { workspaceFormat } from './workspace.js';
 import type { FormatModule } from './types.js';
 
 /**
@@ -13,6 +25,18 @@ export const FORMATS: FormatModule[] = [
   cloudTrailFormat,
   oktaFormat,
   gitHubFormat,
+  k8sFormat,
+  gcpFormat,
+  azureActivityFormat,
+  entraFormat,
+  m365Format,
+  slackFormat,
+  auth0Format,
+  onePasswordFormat,
+  atlassianFormat,
+  salesforceFormat,
+  workspaceFormat,
+  cloudflareFormat,
   entityCsvFormat,
   jsonFormat,
   csvFormat,

@@ -23,7 +23,7 @@ export function FieldList({ items, onFilter }: Props) {
         const has = it.value !== null && it.value !== undefined && it.value !== '';
         const clause = it.field && has ? `${it.field}:${quoteValue(it.value!)}` : null;
         return (
-          <div className="field" key={it.label}>
+          <div className="field" key={it.label} data-field={it.label}>
             <dt>{it.label}</dt>
             <dd className={it.mono ? 'mono' : undefined}>
               <span className="value">{has ? it.value : <span className="muted">—</span>}</span>

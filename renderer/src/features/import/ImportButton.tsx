@@ -1,13 +1,14 @@
-import { useRef } from 'react';
+import type { RefObject } from 'react';
 
 interface Props {
   onFiles: (files: File[]) => void;
+  /** Owned by the app so other places (the empty state) can open the picker too. */
+  inputRef: RefObject<HTMLInputElement | null>;
   disabled?: boolean;
 }
 
 /** "Import files": a visible button driving a hidden multi-file input (the native picker). */
-export function ImportButton({ onFiles, disabled }: Props) {
-  const input = useRef<HTMLInputElement>(null);
+export function ImportButton({ onFiles, inputRef: input, disabled }: Props) {
   return (
     <>
       <button type="button" className="primary" onClick={() => input.current?.click()} disabled={disabled} data-testid="import-button">

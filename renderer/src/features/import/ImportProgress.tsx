@@ -41,7 +41,7 @@ export function ImportProgress({ upload, progress, onCancel }: Props) {
         {label}
       </span>
       <div
-        className="bar"
+        className="progress"
         role="progressbar"
         aria-label={label}
         aria-valuemin={0}
@@ -49,7 +49,7 @@ export function ImportProgress({ upload, progress, onCancel }: Props) {
         aria-valuenow={value}
         aria-valuetext={`${value ?? 0}% · ${detail}`}
       >
-        <div className="bar-fill" style={{ width: `${value ?? 0}%` }} />
+        <div className="progress-fill" style={{ width: `${value ?? 0}%` }} />
       </div>
       <span className="ip-detail" data-testid="import-progress-detail">
         {value !== undefined ? `${value}% · ` : ''}

@@ -29,6 +29,7 @@ export const EventRowView = memo(function EventRowView(p: Props) {
       aria-busy={row ? undefined : true}
       data-testid="event-row"
       data-index={index}
+      data-event-id={row?.id}
       className={`grid-row${p.selected ? ' is-selected' : ''}${row ? '' : ' is-loading'}${index % 2 ? ' odd' : ''}`}
       style={{ top: p.top, height: p.height }}
       onMouseDown={(e) => {

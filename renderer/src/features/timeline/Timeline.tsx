@@ -58,7 +58,7 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
     return Array.from({ length: n }, (_, i) => {
       const t = geo.from + ((geo.to - geo.from) * i) / (n - 1);
       const x = PAD.left + ((size.width - PAD.left - PAD.right) * i) / (n - 1);
-      return { t, x, anchor: i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle' };
+      return { t, x, anchor: (i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle') as 'start' | 'end' | 'middle' };
     });
   }, [geo, size.width]);
 

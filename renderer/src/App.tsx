@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Order } from '../../shared/contract/channels.js';
+import type { EventRow } from '../../shared/model/event.js';
+import { api } from './api/index.js';
+import { useToast } from './components/Toasts.js';
+import { CaseHeader } from './features/case/CaseHeader.js';
+import { useCaseInfo } from './features/case/use-case-info.js';
+import { ResultCount } from './features/count/ResultCount.js';
+import { useResultCount } from './features/count/use-result-count.js';
+import { DetailsPane } from './features/details/DetailsPane.js';
+import { EmptyState } from './features/empty/EmptyState.js';
+import { DropZone } from './features/import/DropZone.js';
+import { ImportLog } from './features/import/ImportLog.js';
+import { ImportProgress } from './features/import/ImportProgress.js';
+import { ImportSummary } from './features/import/ImportSummary.js';
+import { useImports } from './features/import/use-imports.js';
+import { QueryBar } from './features/query/QueryBar.js';
+import { addClause, withTimeRange } from './features/query/query-text.js';
+import { ColumnChooser } from './features/table/ColumnChooser.js';
+import { EventTable } from './features/table/EventTable.js';
+import { useColumns } from './features/table/use-columns.js';
+import { Timeline } from './features/timeline/Timeline.js';
+import { isZoneMode, ZoneContext } from './features/zone/zone-context.js';
+import { formatInt } from './lib/format.js';
+import { useStoredState } from './lib/hooks.js';
+import type { ZoneMode } from './lib/time.js';
+
+const isOrder = (v: unknown): v is Order => v === 'asc' || v === 'desc';
+
+export function App() {
+  const toast = useToast();
+  const [version, setVersion] = useState(0);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const caseState = useCaseInfo(version);
+  const imports = useImports(bump);
+  const [zone, setZone] = useStoredState<ZoneMode>('auditlens.zone', 'utc', isZoneMode);
+  const [order, setOrder] = useStoredState<Order>('auditlens.order', 'desc', isOrder);
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(-1);
+  const [selectedRow, setSelectedRow] = useState<EventRow | undefined>(undefined);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [logOpen, setLogOpen] = useState(false);
+  const [tableError, setTableError] = useState<string | null>(null);
+  const [total, setTotal] = useState(0);
+  const columns = useColumns();
+  const importInput = useRef<HTMLInputElement | null>(null);
+  const count = useResultCount(query, version);
+
+  useEffect(() => api.on('case:changed', bump), [bump]);
+  useEffect(() => {
+    setSelected(-1);
+    setDetailsOpen(false);
+  }, [query, order]);
+  useEffect(() => {
+    if (caseState.error) toast('error', caseState.error);
+  }, [caseState.error, toast]);
+  useEffect(() => {
+    const path = caseState.info?.path;
+    document.title = path ? `${path.split(/[\\/]/).pop()} — Auditlens` : 'Auditlens';
+  }, [caseState.info?.path]);
+
+  const info = caseState.info;
+  const hasEvents = (info?.events ?? 0) > 0;
+  const closeDetails = useCallback(() => setDetailsOpen(false), []);
+  const openDetails = useCallback(() => setDetailsOpen(true), []);
+  const filter = useCallback((clause: string) => setQuery((q) => addClause(q, clause)), []);
+
+  return (
+    <ZoneContext.Provider value={zone}>
+      <div className="app">
+        <CaseHeader
+          info={info}
+          zone={zone}
+          onZone={setZone}
+          onCaseOpened={(ci) => {
+            caseState.set(ci);
+            setSelected(-1);
+            setDetailsOpen(false);
+            bump();
+          }}
+          onImport={imports.start}
+          importInput={importInput}
+          importing={imports.progress !== null || imports.upload !== null}
+          onOpenLog={() => setLogOpen(true)}
+          onReconnect={bump}
+        />
+        <ImportProgress upload={imports.upload} progress={imports.progress} onCancel={imports.cancel} />
+        <ImportSummary job={imports.finished} error={imports.error} onOpenLog={() => setLogOpen(true)} onDismiss={imports.dismiss} />
+        <QueryBar query={query} onQuery={setQuery} order={order} onOrder={setOrder} serverError={tableError} />
+        {info && !hasEvents && query === '' ? (
+          <EmptyState onImport={() => importInput.current?.click()} />
+        ) : (
+          <>
+            <Timeline query={query} version={version} enabled={info !== null} onRange={(f, t) => setQuery((q) => withTimeRange(q, f, t))} />
+            <div className="toolbar">
+              <ResultCount count={count} />
+              {selected >= 0 && (
+                <span className="muted" data-testid="selection-position">
+                  row {formatInt(selected + 1)} of {formatInt(total)}
+                </span>
+              )}
+              <span className="spacer" />
+              <span className="muted hint">↑↓ PgUp PgDn Home End to move · Enter details · Esc close</span>
+              <ColumnChooser columns={columns} />
+            </div>
+            <div className="main">
+              <EventTable
+                query={query}
+                order={order}
+                version={version}
+                count={count.count}
+                columns={columns}
+                selected={selected}
+                onSelect={setSelected}
+                onOpen={openDetails}
+                onClose={closeDetails}
+                onSelectedRow={setSelectedRow}
+                onError={setTableError}
+                onTotal={setTotal}
+              />
+              {detailsOpen && selected >= 0 && (
+                <DetailsPane index={selected} row={selectedRow} onClose={closeDetails} onFilter={filter} />
+              )}
+            </div>
+          </>
+        )}
+        <DropZone onFiles={imports.start} />
+        {logOpen && <ImportLog onClose={() => setLogOpen(false)} version={version} />}
+      </div>
+    </ZoneContext.Provider>
+  );
+}

@@ -1,0 +1,55 @@
+import type { RefObject } from 'react';
+import type { CaseInfo } from '../../../../shared/contract/channels.js';
+import { formatInt } from '../../lib/format.js';
+import type { ZoneMode } from '../../lib/time.js';
+import { ImportButton } from '../import/ImportButton.js';
+import { ZoneToggle } from '../zone/ZoneToggle.js';
+import { CaseMenu } from './CaseMenu.js';
+import { ConnectionBadge } from './ConnectionBadge.js';
+
+interface Props {
+  info: CaseInfo | null;
+  zone: ZoneMode;
+  onZone: (z: ZoneMode) => void;
+  onCaseOpened: (info: CaseInfo) => void;
+  onImport: (files: File[]) => void;
+  importInput: RefObject<HTMLInputElement | null>;
+  importing: boolean;
+  onOpenLog: () => void;
+  onReconnect: () => void;
+}
+
+/** Case name and path, Case menu, zone, import log and Import files. */
+export function CaseHeader(p: Props) {
+  const path = p.info?.path ?? '';
+  const name = path.split(/[\\/]/).pop() || 'No case';
+  return (
+    <header className="app-header">
+      <span className="brand" aria-hidden="true">
+        Auditlens
+      </span>
+      <CaseMenu currentPath={p.info?.path ?? null} onOpened={p.onCaseOpened} />
+      <div className="case-id">
+        <span className="case-name" data-testid="case-name">
+          {name}
+        </span>
+        <span className="case-path mono" data-testid="case-path" title={path}>
+          {path}
+        </span>
+      </div>
+      {p.info && (
+        <span className="case-stats muted" data-testid="case-stats">
+          {formatInt(p.info.events)} events · {formatInt(p.info.imports)} imports
+          {p.info.rejects > 0 ? ` · ${formatInt(p.info.rejects)} rejects` : ''}
+        </span>
+      )}
+      <span className="spacer" />
+      <ConnectionBadge onReconnect={p.onReconnect} />
+      <ZoneToggle zone={p.zone} onChange={p.onZone} />
+      <button type="button" onClick={p.onOpenLog} data-testid="import-log-button">
+        Import log
+      </button>
+      <ImportButton onFiles={p.onImport} inputRef={p.importInput} disabled={p.importing} />
+    </header>
+  );
+}
