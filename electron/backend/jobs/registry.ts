@@ -34,7 +34,7 @@ function createImportWorker(workerData: unknown): Worker {
   const tsxApi = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
   const entry = new URL('../ingest/import-worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, execArgv: [] });
 }
 
 function emptyProgress(jobId: string): JobProgress {
