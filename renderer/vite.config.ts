@@ -1,17 +1,17 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 
 // Root is renderer/; the bundle lands in dist/renderer where the Electron window and the web host load it.
 // base './' keeps asset URLs relative so the same build works from file:// (Electron) and http:// (web host).
-const root = fileURLToPath(new URL('.', import.meta.url));
+// import.meta.dirname (Node >= 20.11) instead of node:url: the renderer folder may not import Node built-ins.
+const root = import.meta.dirname;
 
 export default defineConfig({
   root,
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: `${root}/../dist/renderer`,
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

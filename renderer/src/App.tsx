@@ -59,11 +59,29 @@ export function App() {
     document.title = path ? `${path.split(/[\\/]/).pop()} — Auditlens` : 'Auditlens';
   }, [caseState.info?.path]);
 
+  const importing = imports.progress !== null || imports.upload !== null;
+  const startImport = (files: File[]) => {
+    if (importing) toast('info', 'An import is already running; drop the files again when it has finished.');
+    else imports.start(files);
+  };
+
   const info = caseState.info;
   const hasEvents = (info?.events ?? 0) > 0;
   const closeDetails = useCallback(() => setDetailsOpen(false), []);
   const openDetails = useCallback(() => setDetailsOpen(true), []);
   const filter = useCallback((clause: string) => setQuery((q) => addClause(q, clause)), []);
+
+  if (caseState.unauthorized) {
+    return (
+      <div className="empty-state" role="alert" data-testid="unauthorized">
+        <h2>This page has no valid session token</h2>
+        <p>
+          Open the exact URL that <code>auditlens serve</code> printed (it carries a one-time token). If the host was
+          restarted, it printed a new one.
+        </p>
+      </div>
+    );
+  }
 
   return (
     <ZoneContext.Provider value={zone}>
@@ -78,9 +96,9 @@ export function App() {
             setDetailsOpen(false);
             bump();
           }}
-          onImport={imports.start}
+          onImport={startImport}
           importInput={importInput}
-          importing={imports.progress !== null || imports.upload !== null}
+          importing={importing}
           onOpenLog={() => setLogOpen(true)}
           onReconnect={bump}
         />
@@ -100,7 +118,7 @@ export function App() {
                 </span>
               )}
               <span className="spacer" />
-              <span className="muted hint">↑↓ PgUp PgDn Home End to move · Enter details · Esc close</span>
+              <span className="muted hint">/ query · ↑↓ PgUp PgDn Home End move · Enter details · Esc close</span>
               <ColumnChooser columns={columns} />
             </div>
             <div className="main">
@@ -117,6 +135,7 @@ export function App() {
                 onSelectedRow={setSelectedRow}
                 onError={setTableError}
                 onTotal={setTotal}
+                onFilter={filter}
               />
               {detailsOpen && selected >= 0 && (
                 <DetailsPane index={selected} row={selectedRow} onClose={closeDetails} onFilter={filter} />
@@ -124,7 +143,7 @@ export function App() {
             </div>
           </>
         )}
-        <DropZone onFiles={imports.start} />
+        <DropZone onFiles={startImport} />
         {logOpen && <ImportLog onClose={() => setLogOpen(false)} version={version} />}
       </div>
     </ZoneContext.Provider>

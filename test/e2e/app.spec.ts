@@ -28,6 +28,9 @@ function utcCell(iso: string): string {
 
 const rows = (page: Page) => page.getByTestId('event-row');
 
+// A zone with an offset, so "local" visibly differs from UTC (UTC stays the default display).
+test.use({ timezoneId: 'Europe/Paris' });
+
 test('import, filter, details and syntax errors on a small file', async ({ page, startHost, dataDir }) => {
   const host = await startHost();
   const file = path.join(dataDir, 'audit-small.jsonl');
@@ -47,7 +50,7 @@ test('import, filter, details and syntax errors on a small file', async ({ page,
     const done = summary(page);
     await expect(done).toBeVisible();
     await expect(done.getByTestId('summary-inserted')).toHaveText('6 inserted');
-    await expect(done.getByTestId('summary-rejects')).toHaveText('1 rejects');
+    await expect(done.getByTestId('summary-rejects')).toHaveText('1 reject');
     await expect(page.getByTestId('result-count')).toHaveText('6 events');
     await expect(rows(page)).toHaveCount(6);
     // Newest first by default.
@@ -68,6 +71,31 @@ test('import, filter, details and syntax errors on a small file', async ({ page,
     await expect(reject).toContainText('"evt-007"');
     await page.keyboard.press('Escape');
     await expect(log).toBeHidden();
+  });
+
+  await test.step('time zone: UTC by default, local on request, every timestamp labelled', async () => {
+    const timeHeader = page.getByRole('columnheader').first();
+    await expect(timeHeader).toHaveText('Time (UTC)');
+    await page.getByRole('button', { name: 'Local (Europe/Paris)' }).click();
+    await expect(timeHeader).toHaveText('Time (Europe/Paris)');
+    await expect(rows(page).first()).toContainText('2026-03-01 10:25:00.000 +01:00');
+    await page.getByRole('button', { name: 'UTC', exact: true }).click();
+    await expect(rows(page).first()).toContainText('2026-03-01 09:25:00.000 UTC');
+  });
+
+  await test.step('timeline: clicking a bar narrows the query to its time range', async () => {
+    const timeline = page.getByRole('img', { name: 'Timeline' });
+    await expect(timeline).toBeVisible();
+    const bar = page.getByTestId('timeline-bar').first();
+    const inBar = Number(await bar.getAttribute('data-count'));
+    expect(inBar).toBeGreaterThan(0);
+    await bar.hover();
+    const events = `${inBar} ${inBar === 1 ? 'event' : 'events'}`;
+    await expect(page.getByTestId('timeline-tip')).toContainText(events);
+    await bar.click();
+    await expect(page.getByRole('textbox', { name: 'Query' })).toHaveValue(/^time>=2026-03-01T09:00:00\.000Z time<\S+Z$/);
+    await expect(page.getByTestId('result-count')).toHaveText(events);
+    await expect(rows(page)).toHaveCount(inBar);
   });
 
   await test.step('(b) filter with the Query input: only matching rows remain', async () => {
@@ -172,6 +200,38 @@ test('100k-event case: End reaches the exact last row', async ({ page, startHost
     await expect(last).toHaveAttribute('data-event-id', newest.id);
     await expect(last).toContainText(utcCell(newest.time));
     await expectFullyVisible(page, last);
+  });
+
+  await test.step('scaled scroll range (as past ~10M px): the end is still exact', async () => {
+    // 100k rows x 24 px = 2.4M px; capping the scroll range at 1M px forces the scaled mapping used for 1M+ rows.
+    await page.evaluate("localStorage.setItem('auditlens.maxScrollPx', '1000000')");
+    await page.reload();
+    await expect(count).toHaveText('100,000 events');
+    await expect(grid).toHaveAttribute('data-scaled', 'true');
+    expect(await grid.evaluate((el) => el.scrollHeight)).toBeLessThan(1_100_000);
+    await page.getByRole('button', { name: 'Newest first' }).click();
+    await expect(rows(page).first()).toHaveAttribute('data-event-id', newest.id);
+    await grid.focus();
+    await page.keyboard.press('End');
+    const last = page.locator('[data-testid="event-row"][aria-rowindex="100001"]');
+    await expect(last).toHaveAttribute('data-event-id', oldest.id);
+    await expectFullyVisible(page, last);
+
+    await page.keyboard.press('Home');
+    await expect(page.locator('[data-testid="event-row"][aria-rowindex="2"]')).toHaveAttribute('data-event-id', newest.id);
+    await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(last).toHaveAttribute('data-event-id', oldest.id);
+    await expectFullyVisible(page, last);
+
+    // The wheel moves by pixels, not by (pixels x scale): three notches up stay within a few dozen rows.
+    const box = (await grid.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await expect(last).toBeHidden();
+    await expect
+      .poll(() => page.locator('[data-testid="event-row"]').first().getAttribute('aria-rowindex').then(Number))
+      .toBeGreaterThan(100_001 - 60);
+    await page.evaluate("localStorage.removeItem('auditlens.maxScrollPx')");
   });
 });
 

@@ -72,7 +72,6 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'auditlens-e2e-'));
     await use(dir);

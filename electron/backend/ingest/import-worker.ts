@@ -20,15 +20,20 @@ parentPort!.on('message', (msg: { type: string }) => {
 });
 
 (async () => {
+  let done: { status: string; progress: unknown; error: string | null };
   const db = openCase(data.caseFile, { create: false, nativeBinding: data.nativeBinding });
   try {
     const final = await runImport(db, data.request, controller.signal, (progress) =>
       parentPort!.postMessage({ type: 'progress', progress }),
     );
-    parentPort!.postMessage({ type: 'done', status: controller.signal.aborted ? 'cancelled' : 'completed', progress: final, error: null });
+    done = { status: controller.signal.aborted ? 'cancelled' : 'completed', progress: final, error: null };
   } catch (err) {
-    parentPort!.postMessage({ type: 'done', status: 'failed', progress: null, error: err instanceof Error ? err.message : String(err) });
+    done = { status: 'failed', progress: null, error: err instanceof Error ? err.message : String(err) };
   } finally {
     db.close();
   }
+  // Close the connection before saying done, then let go of the port: its 'message' listener would otherwise keep
+  // this thread (and the CLI process) alive after the import.
+  parentPort!.postMessage({ type: 'done', ...done });
+  parentPort!.close();
 })();

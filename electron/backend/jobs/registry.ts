@@ -70,7 +70,11 @@ export class JobRegistry {
       worker.on('message', (msg: { type: string; progress: JobProgress | null; status?: Job['status']; error?: string | null }) => {
         if (msg.progress) job.progress = msg.progress;
         if (msg.type === 'progress' && msg.progress) this.listeners.progress(msg.progress);
-        if (msg.type === 'done') settle(msg.status ?? 'failed', msg.error ?? null);
+        if (msg.type === 'done') {
+          settle(msg.status ?? 'failed', msg.error ?? null);
+          // The worker exits by itself once its port closes; never let a stuck one outlive its job.
+          setTimeout(() => void worker.terminate(), 5000).unref();
+        }
       });
       worker.on('error', (err) => settle('failed', err.message));
       worker.on('exit', (code) => settle(code === 0 ? 'completed' : 'failed', code === 0 ? null : `import worker exited with code ${code}`));

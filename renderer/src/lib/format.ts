@@ -4,6 +4,11 @@ export function formatInt(n: number): string {
   return intFmt.format(n);
 }
 
+/** `1 event`, `2,345 events`. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${intFmt.format(n)} ${n === 1 ? one : many}`;
+}
+
 /** `1.2M`, `34K`, `999`. */
 export function formatCompact(n: number): string {
   const abs = Math.abs(n);

@@ -33,8 +33,9 @@ export function CaseHeader(p: Props) {
         <span className="case-name" data-testid="case-name">
           {name}
         </span>
-        <span className="case-path mono" data-testid="case-path" title={path}>
-          {path}
+        {/* rtl + an ltr isolate: a long path is cut at its start, keeping the file name visible */}
+        <span className="case-path mono" title={path}>
+          <bdi data-testid="case-path">{path}</bdi>
         </span>
       </div>
       {p.info && (

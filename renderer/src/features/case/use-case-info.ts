@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseInfo } from '../../../../shared/contract/channels.js';
-import { api, errorMessage } from '../../api/index.js';
+import { api, ApiError, errorMessage } from '../../api/index.js';
 
 export interface CaseState {
   info: CaseInfo | null;
   error: string | null;
+  /** The host refused this page's token (opened without the printed URL, or the host restarted). */
+  unauthorized: boolean;
   loading: boolean;
   refresh: () => void;
   /** Replaces the info after case:open / case:new answered it. */
@@ -15,6 +17,7 @@ export interface CaseState {
 export function useCaseInfo(version: number): CaseState {
   const [info, setInfo] = useState<CaseInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [unauthorized, setUnauthorized] = useState(false);
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
@@ -27,10 +30,12 @@ export function useCaseInfo(version: number): CaseState {
         if (mine !== seq.current) return;
         setInfo(v);
         setError(null);
+        setUnauthorized(false);
         setLoading(false);
       },
       (err: unknown) => {
         if (mine !== seq.current) return;
+        setUnauthorized(err instanceof ApiError && err.code === 'UNAUTHORIZED');
         setError(errorMessage(err));
         setLoading(false);
       },
@@ -44,5 +49,5 @@ export function useCaseInfo(version: number): CaseState {
     setError(null);
     setLoading(false);
   }, []);
-  return { info, error, loading, refresh, set };
+  return { info, error, unauthorized, loading, refresh, set };
 }

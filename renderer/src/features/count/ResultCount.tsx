@@ -1,11 +1,11 @@
-import { formatCompact, formatInt } from '../../lib/format.js';
+import { countOf, formatCompact } from '../../lib/format.js';
 import type { ResultCount as Count } from './use-result-count.js';
 
 /** "≈ 1.2M events" while the exact count runs, then "1,234,567 events". */
 export function ResultCount({ count }: { count: Count }) {
   let text: string;
   if (count.count === null) text = count.error ? 'Count unavailable' : 'Counting…';
-  else if (count.exact) text = `${formatInt(count.count)} ${count.count === 1 ? 'event' : 'events'}`;
+  else if (count.exact) text = countOf(count.count, 'event');
   else text = `≈ ${formatCompact(count.count)} events`;
   return (
     <span

@@ -6,6 +6,7 @@ import { useZone } from '../zone/zone-context.js';
 import { CopyButton } from './CopyButton.js';
 import { FieldList, type FieldItem } from './FieldList.js';
 import { useEvent } from './use-event.js';
+import './details.css';
 
 interface Props {
   index: number;

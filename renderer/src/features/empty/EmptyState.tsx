@@ -1,3 +1,5 @@
+import './empty.css';
+
 interface Props {
   onImport: () => void;
 }

@@ -1,6 +1,7 @@
 import type { JobProgress } from '../../../../shared/contract/channels.js';
 import type { UploadProgress } from '../../api/index.js';
 import { formatBytes, formatInt } from '../../lib/format.js';
+import './import.css';
 
 interface Props {
   upload: UploadProgress | null;

@@ -1,5 +1,5 @@
 import type { Job } from '../../../../shared/contract/channels.js';
-import { formatInt } from '../../lib/format.js';
+import { countOf, formatInt } from '../../lib/format.js';
 
 interface Props {
   job: Job | null;
@@ -26,8 +26,8 @@ export function ImportSummary({ job, error, onOpenLog, onDismiss }: Props) {
       {p && (
         <span>
           <span data-testid="summary-inserted">{formatInt(p.inserted)} inserted</span> ·{' '}
-          <span data-testid="summary-duplicates">{formatInt(p.duplicates)} duplicates</span> ·{' '}
-          <span data-testid="summary-rejects">{formatInt(p.rejects)} rejects</span>
+          <span data-testid="summary-duplicates">{countOf(p.duplicates, 'duplicate')}</span> ·{' '}
+          <span data-testid="summary-rejects">{countOf(p.rejects, 'reject')}</span>
           {p.filesTotal > 1 ? ` · ${p.filesTotal} files` : ''}
         </span>
       )}

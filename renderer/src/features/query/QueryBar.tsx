@@ -4,6 +4,7 @@ import { QueryInput } from './QueryInput.js';
 import { SyntaxHelp } from './SyntaxHelp.js';
 import { addClause } from './query-text.js';
 import { useQueryDraft } from './use-query-draft.js';
+import './query.css';
 
 interface Props {
   query: string;

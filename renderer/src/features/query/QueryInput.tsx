@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { charClasses, type SyntaxProblem } from './query-text.js';
 
 interface Props {
@@ -37,6 +37,20 @@ export function QueryInput({ value, onChange, onKeyDown, problem, errorId }: Pro
   const input = useRef<HTMLInputElement>(null);
   const layer = useRef<HTMLDivElement>(null);
   const parts = useMemo(() => runs(value, problem), [value, problem]);
+
+  // "/" anywhere outside a text field jumps to the query box (as in most log viewers).
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.closest('input, textarea, select, [contenteditable="true"]') || t.closest('dialog[open]'))) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const sync = () => {
     if (input.current && layer.current) layer.current.style.transform = `translateX(${-input.current.scrollLeft}px)`;

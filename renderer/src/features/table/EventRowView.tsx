@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { EventRow } from '../../../../shared/model/event.js';
 import type { ZoneMode } from '../../lib/time.js';
 import { cellText } from './cell-text.js';
@@ -15,6 +15,7 @@ interface Props {
   selected: boolean;
   idPrefix: string;
   onPick: (index: number, open: boolean) => void;
+  onCellMenu: (e: MouseEvent, index: number, column: ColumnDef['id']) => void;
 }
 
 /** One grid row; a placeholder (aria-busy) until its window has loaded. */
@@ -49,7 +50,14 @@ export const EventRowView = memo(function EventRowView(p: Props) {
         let cls = `cell col-${c.id}${c.mono ? ' mono' : ''}`;
         if (c.id === 'outcome') cls += ` outcome-${row.outcome}`;
         return (
-          <div key={c.id} role="gridcell" className={cls} style={{ width: p.widths[ci] }} title={text.length > 24 ? text : undefined}>
+          <div
+            key={c.id}
+            role="gridcell"
+            className={cls}
+            style={{ width: p.widths[ci] }}
+            title={text.length > 24 ? text : undefined}
+            onContextMenu={(e) => p.onCellMenu(e, index, c.id)}
+          >
             {c.id === 'severity' ? <span className={`badge sev-${row.severity}`}>{text}</span> : text}
           </div>
         );

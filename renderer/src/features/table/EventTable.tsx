@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Order } from '../../../../shared/contract/channels.js';
-import type { EventRow } from '../../../../shared/model/event.js';
+import type { EventRow, TableColumn } from '../../../../shared/model/event.js';
 import { zoneTitle } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
+import { CellMenu, type CellMenuState } from './CellMenu.js';
 import { ColumnHeader } from './ColumnHeader.js';
 import { EventRowView } from './EventRowView.js';
 import type { Columns } from './use-columns.js';
 import { useRowWindows } from './use-row-windows.js';
 import { useVirtualScroll } from './use-virtual-scroll.js';
+import './table.css';
 
 export const ROW_HEIGHT = 24;
 /** Extra rows fetched beyond the viewport so short scrolls find data ready. */
@@ -28,6 +30,8 @@ interface Props {
   onSelectedRow: (row: EventRow | undefined) => void;
   onError: (message: string | null) => void;
   onTotal: (total: number) => void;
+  /** Adds a clause to the query (right-click "filter on this value"). */
+  onFilter: (clause: string) => void;
 }
 
 /** The virtualized result grid (ARIA grid, keyboard navigation, scaled scroll range past ~10M px). */
@@ -75,6 +79,20 @@ export function EventTable(p: Props) {
     [onSelect, onOpen],
   );
 
+  const [menu, setMenu] = useState<CellMenuState | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const { getRow } = windows;
+  const cellMenu = useCallback(
+    (e: MouseEvent, index: number, column: TableColumn) => {
+      const row = getRow(index);
+      if (!row) return;
+      e.preventDefault();
+      onSelect(index);
+      setMenu({ x: e.clientX, y: e.clientY, row, column });
+    },
+    [getRow, onSelect],
+  );
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const cur = p.selected < 0 ? vs.first - 1 : p.selected;
     const page = Math.max(1, vs.pageRows - 1);
@@ -95,7 +113,12 @@ export function EventTable(p: Props) {
   };
 
   const { visible, width } = p.columns;
-  const widths = useMemo(() => visible.map((c) => width(c.id)), [visible, width]);
+  // Local times carry an offset (`+02:00`) instead of `UTC`: give time columns the room it needs.
+  const widths = useMemo(
+    () => visible.map((c) => width(c.id) + (zone === 'local' && (c.id === 'time' || c.id === 'receivedTime') ? 24 : 0)),
+    [visible, width, zone],
+  );
+  const totalWidth = widths.reduce((n, w) => n + w, 0);
   const rows = [];
   for (let i = vs.renderFrom; i < vs.renderTo; i++) {
     rows.push(
@@ -111,6 +134,7 @@ export function EventTable(p: Props) {
         selected={i === p.selected}
         idPrefix={idPrefix}
         onPick={pick}
+        onCellMenu={cellMenu}
       />,
     );
   }
@@ -135,7 +159,7 @@ export function EventTable(p: Props) {
       data-scaled={vs.scaled ? 'true' : 'false'}
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="grid-head" ref={vs.headerRef} style={{ width: p.columns.totalWidth }}>
+      <div role="rowgroup" className="grid-head" ref={vs.headerRef} style={{ width: totalWidth }}>
         <div role="row" aria-rowindex={1} className="grid-row head-row">
           {p.columns.visible.map((c, ci) => (
             <ColumnHeader
@@ -144,14 +168,15 @@ export function EventTable(p: Props) {
               index={ci}
               width={widths[ci]}
               label={c.id === 'time' || c.id === 'receivedTime' ? `${c.label} (${zoneTitle(zone)})` : c.label}
-              onResize={(w) => p.columns.setWidth(c.id, w)}
+              onResize={(w) => p.columns.setWidth(c.id, w - (widths[ci] - width(c.id)))}
             />
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: vs.bodyHeight, width: p.columns.totalWidth }}>
+      <div role="rowgroup" className="grid-body" style={{ height: vs.bodyHeight, width: totalWidth }}>
         {rows}
       </div>
+      {menu && <CellMenu state={menu} onFilter={p.onFilter} onClose={closeMenu} />}
       {noRows && (
         <div className="grid-empty" data-testid="no-results">
           No events match this query.

@@ -102,11 +102,14 @@ export function useRowWindows(query: string, order: Order, version: number): Row
     [store, query, order],
   );
 
-  const getRow = (i: number): EventRow | undefined => {
-    const off = i - (i % WINDOW);
-    const rows = store.cache.peek(off) ?? store.stale?.peek(off);
-    return rows?.[i - off];
-  };
+  const getRow = useCallback(
+    (i: number): EventRow | undefined => {
+      const off = i - (i % WINDOW);
+      const rows = store.cache.peek(off) ?? store.stale?.peek(off);
+      return rows?.[i - off];
+    },
+    [store],
+  );
   const firstError = store.failed.size ? (store.failed.values().next().value ?? null) : null;
   return { getRow, end: store.end, upper: store.upper, seen: store.seen, error: firstError, tick, request };
 }

@@ -6,7 +6,21 @@ import { flushSync } from 'react-dom';
  * scroll range is scaled: scrollTop maps proportionally onto the virtual position, and the last scroll position
  * maps exactly onto the last row.
  */
-export const MAX_SCROLL_PX = 10_000_000;
+export const MAX_SCROLL_PX = readMaxScrollPx();
+
+/**
+ * 10M px, or a smaller cap from localStorage `auditlens.maxScrollPx` so the end-to-end tests can exercise the
+ * scaled path with a 100k-row case instead of generating millions of rows.
+ */
+function readMaxScrollPx(): number {
+  try {
+    const v = Number(localStorage.getItem('auditlens.maxScrollPx'));
+    if (Number.isFinite(v) && v >= 10_000 && v < 10_000_000) return v;
+  } catch {
+    /* no storage */
+  }
+  return 10_000_000;
+}
 
 export interface VirtualScroll {
   containerRef: RefCallback<HTMLDivElement>;

@@ -1,10 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { Histogram } from '../../../../shared/contract/channels.js';
-import { formatCompact, formatInt } from '../../lib/format.js';
+import { countOf, formatCompact, formatInt } from '../../lib/format.js';
 import { useElementSize } from '../../lib/hooks.js';
 import { formatAxisTime, formatDuration, formatTime, isoUtc, zoneTitle } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
 import { useHistogram } from './use-histogram.js';
+import './timeline.css';
 
 interface Props {
   query: string;
@@ -13,8 +14,8 @@ interface Props {
   onRange: (fromIso: string, toIso: string) => void;
 }
 
-const HEIGHT = 78;
-const PAD = { left: 44, right: 10, top: 6, bottom: 18 };
+const HEIGHT = 86;
+const PAD = { left: 44, right: 10, top: 16, bottom: 18 };
 
 interface Bar {
   t: number;
@@ -50,6 +51,7 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
   const buckets = Math.max(10, Math.min(240, Math.floor((size.width - PAD.left - PAD.right) / 6) || 120));
   const { data, loading, error } = useHistogram(query, buckets, version, enabled && size.width > 0);
   const [hover, setHover] = useState<Bar | null>(null);
+  useEffect(() => setHover(null), [data]);
   const geo = useMemo(() => (data && data.buckets.length ? layout(data, size.width) : null), [data, size.width]);
 
   const ticks = useMemo(() => {
@@ -74,7 +76,7 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
       {!error && !geo && <div className="timeline-msg muted">{loading ? 'Loading timeline…' : 'No events in this result'}</div>}
       {geo && size.width > 0 && (
         <svg role="img" aria-label="Timeline" aria-describedby={descId} width={size.width} height={HEIGHT} onMouseLeave={() => setHover(null)}>
-          <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" className="axis">
+          <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" className="axis">
             {formatCompact(geo.max)}
           </text>
           <text x={PAD.left - 6} y={baseY} textAnchor="end" className="axis">
@@ -82,30 +84,18 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
           </text>
           <line x1={PAD.left} x2={size.width - PAD.right} y1={baseY + 0.5} y2={baseY + 0.5} className="axis-line" />
           {geo.bars.map((b) => (
-            <rect
+            <g
               key={b.t}
-              x={b.x}
-              y={baseY - b.h}
-              width={b.w}
-              height={b.h}
-              className={hover?.t === b.t ? 'bar is-hover' : 'bar'}
+              className={hover?.t === b.t ? 'bucket is-hover' : 'bucket'}
               data-testid="timeline-bar"
+              data-count={b.count}
               onMouseEnter={() => setHover(b)}
               onClick={() => onRange(isoUtc(b.t), isoUtc(b.t + bucketMs))}
-            />
-          ))}
-          {/* Invisible full-height hit areas make thin bars easy to hover and click. */}
-          {geo.bars.map((b) => (
-            <rect
-              key={`hit-${b.t}`}
-              x={b.x}
-              y={PAD.top}
-              width={Math.max(b.w, 3)}
-              height={baseY - PAD.top}
-              className="bar-hit"
-              onMouseEnter={() => setHover(b)}
-              onClick={() => onRange(isoUtc(b.t), isoUtc(b.t + bucketMs))}
-            />
+            >
+              {/* A full-height transparent hit area makes thin bars easy to hover and click. */}
+              <rect x={b.x} y={PAD.top} width={Math.max(b.w, 3)} height={baseY - PAD.top} className="bar-hit" />
+              <rect x={b.x} y={baseY - b.h} width={b.w} height={b.h} className="bar" />
+            </g>
           ))}
           {ticks.map((tk) => (
             <text key={tk.t} x={tk.x} y={HEIGHT - 4} textAnchor={tk.anchor} className="axis">
@@ -131,7 +121,7 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
           data-testid="timeline-tip"
           style={{ left: Math.min(Math.max(hover.x + hover.w / 2, 120), size.width - 120) }}
         >
-          <strong>{formatInt(hover.count)} events</strong>
+          <strong>{countOf(hover.count, 'event')}</strong>
           <span>{formatTime(hover.t, zone)}</span>
           <span>to {formatTime(hover.t + bucketMs, zone)}</span>
           <span className="muted">click to filter to this range</span>
