@@ -50,13 +50,19 @@ export function createEventWriter(db: Db) {
       id, ts, time, received_time, format, source, vendor_id, actor, actor_type, action, category, target_type,
       target, outcome, severity, source_ip, ip_key, user_agent, location, session_id, summary, raw, content_hash,
       prov_object, prov_sha256, prov_index, prov_line, import_id, notes, attributes, id_conflict)
-    VALUES (@id, @ts, @time, @receivedTime, @format, @source, @vendorId, @actor, @actorType, @action, @category,
-      @targetType, @target, @outcome, @severity, @sourceIp, @ipKey, @userAgent, @location, @sessionId, @summary, @raw,
-      @contentHash, @provObject, @provSha256, @provIndex, @provLine, @importId, @notes, @attributes, @idConflict)`);
+    VALUES (${Array(31).fill('?').join(', ')})`);
+  // Positional parameters: binding an array is markedly cheaper than named parameters from a fresh object.
+  const run = (e: EventInsert, id: string, idConflict: number) =>
+    insert.run(
+      id, e.ts, e.time, e.receivedTime, e.format, e.source, e.vendorId, e.actor, e.actorType, e.action, e.category,
+      e.targetType, e.target, e.outcome, e.severity, e.sourceIp, e.ipKey, e.userAgent, e.location, e.sessionId,
+      e.summary, e.raw, e.contentHash, e.provObject, e.provSha256, e.provIndex, e.provLine, e.importId, e.notes,
+      e.attributes, idConflict,
+    );
   const hashOf = db.prepare('SELECT content_hash FROM events WHERE id = ?').pluck();
 
   function insertOne(event: EventInsert, counts: InsertCounts): void {
-    if (insert.run({ ...event, idConflict: 0 }).changes === 1) {
+    if (run(event, event.id, 0).changes === 1) {
       counts.inserted++;
       return;
     }
@@ -66,7 +72,7 @@ export function createEventWriter(db: Db) {
     }
     // Same vendor id, different record: keep it under an id derived from its content.
     const conflictId = `${event.id}#${event.contentHash.slice(0, 16)}`;
-    if (insert.run({ ...event, id: conflictId, idConflict: 1 }).changes === 1) {
+    if (run(event, conflictId, 1).changes === 1) {
       counts.inserted++;
       counts.conflicts++;
     } else {
@@ -74,8 +80,21 @@ export function createEventWriter(db: Db) {
     }
   }
 
+  const lastRowid = db.prepare('SELECT coalesce(max(rowid), 0) FROM events').pluck();
+  const indexText = db.prepare(`INSERT INTO events_fts(rowid, summary, actor, action, target, source_ip)
+    SELECT rowid, summary, actor, action, target, source_ip FROM events WHERE rowid > ?`);
+  const countMinutes = db.prepare(`INSERT INTO event_minutes(minute, outcome, n)
+    SELECT (ts - ((ts % 60000) + 60000) % 60000) / 60000 AS minute, outcome, count(*) FROM events WHERE rowid > ?
+    GROUP BY minute, outcome
+    ON CONFLICT(minute, outcome) DO UPDATE SET n = n + excluded.n`);
+
+  // Rows of one batch get consecutive rowids above the previous maximum (events are append-only), so the full-text
+  // index and the minute rollup are fed from exactly the rows this transaction added.
   const insertBatch = db.transaction((events: EventInsert[], counts: InsertCounts) => {
+    const before = lastRowid.get() as number;
     for (const event of events) insertOne(event, counts);
+    indexText.run(before);
+    countMinutes.run(before);
   });
 
   return {
