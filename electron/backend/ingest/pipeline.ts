@@ -13,6 +13,7 @@ import {
   type ImportTotals,
 } from '../store/queries/imports.js';
 import { createEventWriter, type EventInsert } from '../store/queries/insert-events.js';
+import { dropLookupIndexes, ensureLookupIndexes, shouldDeferIndexes } from '../store/lookup-indexes.js';
 import { eventIdentity } from './event-id.js';
 import { describeFsError, expandPaths, hashFile } from './file-hash.js';
 import { detectFormat } from './formats/detect.js';
@@ -69,13 +70,24 @@ export async function runImport(
     progress.filesDone++;
   }
 
-  for (const file of files) {
-    if (signal.aborted) break;
-    const display = displayNames.get(file) ?? file;
-    progress.current = path.basename(display);
-    emit(true);
-    await importOneFile(db, file, display, request, signal, progress, emit, rejectWriter);
-    progress.filesDone++;
+  const existing = db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+  const bulk = shouldDeferIndexes(existing, progress.bytesTotal);
+  if (bulk) dropLookupIndexes(db);
+  try {
+    for (const file of files) {
+      if (signal.aborted) break;
+      const display = displayNames.get(file) ?? file;
+      progress.current = path.basename(display);
+      emit(true);
+      await importOneFile(db, file, display, request, signal, progress, emit, rejectWriter);
+      progress.filesDone++;
+    }
+  } finally {
+    if (bulk) {
+      progress.current = 'building indexes';
+      emit(true);
+      ensureLookupIndexes(db);
+    }
   }
   progress.current = null;
   emit(true);
