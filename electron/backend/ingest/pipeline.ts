@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JobProgress } from '../../../shared/contract/channels.js';
-import { ipToKey } from '../../../shared/query/ip.js';
 import type { Db } from '../store/open.js';
 import { appendJournal } from '../store/queries/journal.js';
 import {
@@ -12,18 +11,16 @@ import {
   updateImportCounts,
   type ImportTotals,
 } from '../store/queries/imports.js';
-import { createEventWriter, type EventInsert } from '../store/queries/insert-events.js';
+import { createEventWriter } from '../store/queries/insert-events.js';
 import { dropLookupIndexes, ensureLookupIndexes, shouldDeferIndexes } from '../store/lookup-indexes.js';
-import { eventIdentity } from './event-id.js';
 import { describeFsError, expandPaths, hashFile } from './file-hash.js';
-import { detectFormat } from './formats/detect.js';
-import type { DetectContext, FormatModule } from './formats/types.js';
-import { readObjectItems } from './readers/index.js';
-import type { ReadRecord } from './readers/types.js';
+import type { ParseRequest } from './parse-file.js';
+import { parseFileInWorker } from './parse-in-worker.js';
 
 /**
- * The import pipeline for local files: read (stream) -> detect the format on a sample -> normalize -> write in
- * batches of one transaction each. It runs inside an import worker thread (ingest/import-worker.ts), never on the
+ * The import pipeline for local files: a parse worker reads (streams), detects the format on a sample and
+ * normalizes (ingest/parse-file.ts); this side, itself in the import worker thread, hashes each file, keeps the
+ * import log and writes batches of one transaction each. Two threads keep both cores busy, and neither is the
  * thread that answers the UI. Every record ends up inserted, counted as a duplicate, or stored as a reject.
  */
 
@@ -35,7 +32,6 @@ export interface ImportRequest {
   jobId: string;
 }
 
-const SAMPLE_SIZE = 20;
 const BATCH_SIZE = Number(process.env.AUDITLENS_BATCH ?? 2000);
 const PROGRESS_INTERVAL_MS = 200;
 
@@ -128,93 +124,31 @@ async function importOneFile(
 
   const totals: ImportTotals = { format: null, records: 0, inserted: 0, duplicates: 0, conflicts: 0, rejects: 0 };
   const writer = createEventWriter(db);
-  const source = request.source ?? path.basename(display);
-  let batch: EventInsert[] = [];
-  let objectName = display;
-  let ctx: DetectContext = { fileName: path.basename(display), csvHeader: null };
-  let format = null as FormatModule | null;
-  let sample: ReadRecord[] = [];
   const formatsSeen = new Set<string>();
-
-  const flushBatch = () => {
-    if (batch.length === 0) return;
-    const counts = writer.write(batch);
-    totals.inserted += counts.inserted;
-    totals.duplicates += counts.duplicates;
-    totals.conflicts += counts.conflicts;
-    progress.inserted += counts.inserted;
-    progress.duplicates += counts.duplicates;
-    batch = [];
-    emit();
+  const request_: ParseRequest = {
+    file, display, source: request.source ?? path.basename(display), sha256: digest.sha256, chunkSize: BATCH_SIZE,
   };
-  const reject = (loc: { line: number | null; recordIndex: number | null; byteOffset: number | null }, reason: string, excerpt: string) => {
-    writeReject({ importId, object: objectName, ...loc, reason, excerpt });
-    totals.rejects++;
-    progress.rejects++;
-  };
-  const handle = (record: ReadRecord, module: FormatModule) => {
-    totals.records++;
-    progress.records++;
-    const result = module.normalize(record.value, ctx);
-    if (!result.ok) {
-      reject(record, `${module.id}: ${result.reason}`, record.text);
-      return;
-    }
-    const expansions = result.events.length;
-    for (let index = 0; index < expansions; index++) {
-      const f = result.events[index];
-      const { id, contentHash } = eventIdentity(module.id, f.vendorId, record.text, { index, of: expansions });
-      // Spelled out rather than spread: this runs once per event and object spreads dominate the profile.
-      batch.push({
-        id, ts: f.ts, time: f.time, receivedTime: f.receivedTime, format: module.id, source, vendorId: f.vendorId,
-        actor: f.actor, actorType: f.actorType, action: f.action, category: f.category, targetType: f.targetType,
-        target: f.target, outcome: f.outcome, severity: f.severity, sourceIp: f.sourceIp,
-        ipKey: f.sourceIp ? ipToKey(f.sourceIp) : null, userAgent: f.userAgent, location: f.location,
-        sessionId: f.sessionId, summary: f.summary, raw: record.text, contentHash, provObject: objectName,
-        provSha256: digest.sha256, provIndex: record.recordIndex, provLine: record.line, importId,
-        notes: f.notes?.length ? JSON.stringify(f.notes) : null,
-        attributes: f.attributes && Object.keys(f.attributes).length ? JSON.stringify(f.attributes) : null,
-      });
-    }
-    if (batch.length >= BATCH_SIZE) flushBatch();
-  };
-  const drainSample = () => {
-    if (sample.length === 0) return;
-    format = detectFormat(sample.map((r) => r.value), ctx);
-    formatsSeen.add(format.id);
-    for (const r of sample) handle(r, format);
-    sample = [];
-  };
-
   let status: 'completed' | 'partial' | 'failed' | 'cancelled' = 'completed';
   let message: string | null = null;
   try {
-    for await (const item of readObjectItems(file, {
-      signal,
-      displayName: display,
-      onBytes: (n) => {
-        progress.bytesRead = bytesBefore + n;
-        emit();
-      },
-    })) {
-      if (item.kind === 'object') {
-        drainSample();
-        objectName = item.name;
-        ctx = { fileName: path.basename(item.name), csvHeader: item.csvHeader };
-        format = null;
-      } else if (item.kind === 'reject') {
-        reject(item, item.reason, item.excerpt);
-      } else if (format) {
-        handle(item, format);
-      } else {
-        sample.push(item);
-        if (sample.length >= SAMPLE_SIZE) drainSample();
-      }
+    for await (const chunk of parseFileInWorker(request_, signal)) {
+      for (const e of chunk.events) e.importId = importId;
+      const counts = writer.write(chunk.events);
+      if (chunk.rejects.length) db.transaction(() => chunk.rejects.forEach((r) => writeReject({ importId, ...r })))();
+      chunk.formats.forEach((f) => formatsSeen.add(f));
+      totals.records += chunk.records;
+      totals.inserted += counts.inserted;
+      totals.duplicates += counts.duplicates;
+      totals.conflicts += counts.conflicts;
+      totals.rejects += chunk.rejects.length;
+      progress.records += chunk.records;
+      progress.inserted += counts.inserted;
+      progress.duplicates += counts.duplicates;
+      progress.rejects += chunk.rejects.length;
+      progress.bytesRead = bytesBefore + chunk.bytesRead;
+      emit();
     }
-    drainSample();
-    flushBatch();
   } catch (err) {
-    flushBatch();
     if (signal.aborted) {
       status = 'cancelled';
       message = 'cancelled by the user; the records written so far are kept, re-run the import to complete it';

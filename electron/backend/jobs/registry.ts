@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Job, JobProgress } from '../../../shared/contract/channels.js';
 import type { ImportRequest } from '../ingest/pipeline.js';
 import type { ImportWorkerData } from '../ingest/import-worker.js';
+import { spawnWorker } from './spawn-worker.js';
 
 /**
  * Running jobs: id -> worker. Progress arrives throttled from the worker (<= 5/s) and is forwarded to listeners.
@@ -20,21 +18,6 @@ interface Running {
   job: Job;
   worker: Worker;
   done: Promise<Job>;
-}
-
-/**
- * The import worker's entry. Built code runs `import-worker.js` directly. Under vitest/tsx the backend runs from
- * TypeScript sources; Node 20 does not apply `--import tsx` to workers, so a tiny bootstrap registers tsx's loader
- * inside the worker before importing the .ts entry.
- */
-function createImportWorker(workerData: unknown): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  if (!fromSource) return new Worker(new URL('../ingest/import-worker.js', import.meta.url), { workerData });
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxApi = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const entry = new URL('../ingest/import-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, execArgv: [] });
 }
 
 function emptyProgress(jobId: string): JobProgress {
@@ -55,7 +38,7 @@ export class JobRegistry {
   startImport(caseFile: string, request: Omit<ImportRequest, 'jobId'>): { jobId: string; done: Promise<Job> } {
     const jobId = randomUUID();
     const data: ImportWorkerData = { caseFile, request: { ...request, jobId }, nativeBinding: this.nativeBinding };
-    const worker = createImportWorker(data);
+    const worker = spawnWorker(import.meta.url, '../ingest/import-worker', data);
     const job: Job = { jobId, kind: 'import', status: 'running', progress: emptyProgress(jobId), error: null };
     const done = new Promise<Job>((resolve) => {
       let settled = false;

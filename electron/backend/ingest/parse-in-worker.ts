@@ -1,0 +1,38 @@
+import { spawnWorker } from '../jobs/spawn-worker.js';
+import type { ParseChunk, ParseRequest } from './parse-file.js';
+
+/**
+ * The writer's view of the parse worker: an async iterator of chunks. Consuming a chunk returns a credit; an
+ * abort cancels the worker; a read error surfaces as a thrown Error with the reader's message.
+ */
+export async function* parseFileInWorker(req: ParseRequest, signal: AbortSignal): AsyncGenerator<ParseChunk> {
+  const worker = spawnWorker(import.meta.url, './parse-worker', req);
+  const queue: ({ type: 'chunk'; chunk: ParseChunk } | { type: 'end' } | { type: 'error'; message: string })[] = [];
+  let wake: (() => void) | null = null;
+  const push = (m: (typeof queue)[number]) => {
+    queue.push(m);
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', push);
+  worker.on('error', (err) => push({ type: 'error', message: err.message }));
+  worker.on('exit', (code) => push(code === 0 ? { type: 'end' } : { type: 'error', message: `parse worker exited with code ${code}` }));
+  const onAbort = () => worker.postMessage({ type: 'cancel' });
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((r) => (wake = r));
+      const msg = queue.shift()!;
+      if (msg.type === 'end') return;
+      if (msg.type === 'error') {
+        if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
+        throw new Error(msg.message);
+      }
+      yield msg.chunk;
+      worker.postMessage({ type: 'credit' });
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    void worker.terminate();
+  }
+}

@@ -1,0 +1,35 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseFile, type ParseRequest } from './parse-file.js';
+
+/**
+ * Parse worker: streams chunks to the import worker (the writer). Credits keep at most a few chunks in flight, so
+ * a fast parser never piles up memory ahead of a slower writer. In: {type:'credit'|'cancel'}.
+ * Out: {type:'chunk', chunk} | {type:'end'} | {type:'error', message}.
+ */
+const MAX_IN_FLIGHT = 3;
+const port = parentPort!;
+const controller = new AbortController();
+let inFlight = 0;
+let wake: (() => void) | null = null;
+
+port.on('message', (msg: { type: string }) => {
+  if (msg.type === 'credit') inFlight--;
+  if (msg.type === 'cancel') controller.abort(new Error('cancelled'));
+  wake?.();
+  wake = null;
+});
+
+(async () => {
+  try {
+    for await (const chunk of parseFile(workerData as ParseRequest, controller.signal)) {
+      while (inFlight >= MAX_IN_FLIGHT && !controller.signal.aborted) await new Promise<void>((r) => (wake = r));
+      if (controller.signal.aborted) break;
+      inFlight++;
+      port.postMessage({ type: 'chunk', chunk });
+    }
+    port.postMessage({ type: controller.signal.aborted ? 'error' : 'end', message: 'cancelled' });
+  } catch (err) {
+    port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+  port.close();
+})();
