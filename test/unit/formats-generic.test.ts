@@ -113,4 +113,10 @@ describe('generic json/csv mapping', () => {
     expect(jsonFormat.id).toBe('json');
     expect(csvFormat.id).toBe('csv');
   });
+
+  it("uses the record's own description as the summary, else composes one", () => {
+    expect(one({ time: '2023-07-10T12:00:01Z', actor: 'bob', action: 'role.change', message: 'bob changed the role of carol to admin' }).summary)
+      .toBe('bob changed the role of carol to admin');
+    expect(one({ time: '2023-07-10T12:00:01Z', actor: 'bob', action: 'role.change', message: '  ' }).summary).toContain('bob');
+  });
 });

@@ -43,6 +43,8 @@ const IP_FIELDS = [
 ];
 const UA_FIELDS = ['userAgent', 'user_agent', 'ua', 'client.userAgent', 'httpUserAgent', 'context.ua', 'agent'];
 const SESSION_FIELDS = ['sessionId', 'session', 'sid', 'sessionKey', 'context.session_id'];
+/** The record's own one-line description, preferred over a composed summary (DESIGN.md section 4). */
+const SUMMARY_FIELDS = ['summary', 'displayMessage', 'description', 'message', 'msg', 'details.summary'];
 const ID_FIELDS = ['id', 'uuid', 'eventId', '_id', 'logId', 'insertId', 'auditId', 'event_uuid', 'guid'];
 const SEVERITY_FIELDS = ['severity', 'level', 'priority', 'riskLevel', 'risk'];
 const LOCATION_FIELDS = ['location', 'geo', 'geoLocation', 'country', 'city'];
@@ -160,7 +162,9 @@ export function normalizeGeneric(record: unknown): NormalizeResult {
       userAgent: userAgentOf(idx.find(UA_FIELDS)?.value),
       location: locationOf(idx.find(LOCATION_FIELDS)?.value),
       sessionId: str(idx.find(SESSION_FIELDS)?.value),
-      summary: keyName && action ? `API key ${keyName} ${action}${target ? ` ${target}` : ''}` : null,
+      summary:
+        str(idx.find(SUMMARY_FIELDS, (v) => typeof v === 'string' && v.trim() !== '')?.value) ??
+        (keyName && action ? `API key ${keyName} ${action}${target ? ` ${target}` : ''}` : null),
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefCallback } from 'react';
 import { flushSync } from 'react-dom';
+import { clamp, fromScrollTop, revealRow, rowOffset, scrollGeometry, toScrollTop, visibleRows } from './scroll-math.js';
 
 /**
  * Browsers cap an element's height (about 33.5M px in Chromium, 17.9M in Firefox). Past this many pixels the
@@ -49,8 +50,6 @@ interface Pos {
   s: number;
 }
 
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-
 /**
  * One small hook for both the plain and the scaled case. In the plain case v == scrollTop and rows sit at
  * i * rowHeight. In the scaled case rows are placed relative to the current scrollTop, and the wheel is handled
@@ -65,18 +64,10 @@ export function useVirtualScroll(total: number, rowHeight: number, resetKey: str
   const [pos, setPos] = useState<Pos>({ v: 0, s: 0 });
   const posRef = useRef(pos);
 
-  const natural = total * rowHeight;
-  const scaled = natural > MAX_SCROLL_PX;
-  const bodyHeight = scaled ? MAX_SCROLL_PX : natural;
-  const maxV = Math.max(0, natural - viewport);
-  const maxS = Math.max(0, bodyHeight - viewport);
-  const geo = useRef({ scaled, maxV, maxS });
-  geo.current = { scaled, maxV, maxS };
-
-  const toS = (v: number) => {
-    const g = geo.current;
-    return g.scaled ? (g.maxV > 0 ? (v * g.maxS) / g.maxV : 0) : v;
-  };
+  const g0 = scrollGeometry(total, rowHeight, viewport, MAX_SCROLL_PX);
+  const { scaled, bodyHeight } = g0;
+  const geo = useRef(g0);
+  geo.current = g0;
 
   const commit = useCallback((p: Pos) => {
     posRef.current = p;
@@ -89,7 +80,7 @@ export function useVirtualScroll(total: number, rowHeight: number, resetKey: str
       if (!el) return;
       const g = geo.current;
       const target = clamp(v, 0, g.maxV);
-      el.scrollTop = toS(target);
+      el.scrollTop = toScrollTop(target, g);
       const s = el.scrollTop;
       commit({ v: g.scaled ? target : s, s });
     },
@@ -115,9 +106,8 @@ export function useVirtualScroll(total: number, rowHeight: number, resetKey: str
       const g = geo.current;
       if (!g.scaled) return commit({ v: s, s });
       const cur = posRef.current;
-      if (Math.abs(toS(cur.v) - s) <= 1) return commit({ v: cur.v, s }); // our own write
-      const v = s >= g.maxS - 0.5 ? g.maxV : g.maxS > 0 ? (s * g.maxV) / g.maxS : 0;
-      commit({ v: clamp(v, 0, g.maxV), s });
+      if (Math.abs(toScrollTop(cur.v, g) - s) <= 1) return commit({ v: cur.v, s }); // our own write
+      commit({ v: fromScrollTop(s, g), s });
     };
     // Render in the same frame as the scroll so rows never lag behind the scrollbar.
     const listener = () => flushSync(onScroll);
@@ -151,21 +141,17 @@ export function useVirtualScroll(total: number, rowHeight: number, resetKey: str
 
   const ensureVisible = useCallback(
     (i: number) => {
-      const top = i * rowHeight;
-      const v = posRef.current.v;
-      const h = Math.max(rowHeight, viewportRef.current);
-      if (top < v) setV(top);
-      else if (top + rowHeight > v + h) setV(top + rowHeight - h);
+      const target = revealRow(i, posRef.current.v, viewportRef.current, rowHeight);
+      if (target !== null) setV(target);
     },
     [rowHeight, setV],
   );
 
-  const first = total > 0 ? clamp(Math.floor(pos.v / rowHeight), 0, total - 1) : 0;
-  const last = total > 0 ? clamp(Math.ceil((pos.v + viewport) / rowHeight) - 1, first, total - 1) : -1;
+  const { first, last } = visibleRows(pos.v, viewport, total, rowHeight);
   const overscan = scaled ? 3 : 10;
   const renderFrom = Math.max(0, first - overscan);
   const renderTo = total > 0 ? Math.min(total, last + 1 + overscan) : 0;
-  const rowTop = (i: number) => pos.s + i * rowHeight - pos.v;
+  const rowTop = (i: number) => rowOffset(i, rowHeight, pos);
 
   return {
     containerRef: setEl,
