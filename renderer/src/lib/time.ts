@@ -52,16 +52,6 @@ export function formatTime(t: string | number | Date | null | undefined, zone: Z
   return long && zone === 'local' ? `${base} ${label} (${localZoneName()})` : `${base} ${label}`;
 }
 
-/** Axis label without the zone (the axis carries the zone once), precision chosen by the span. */
-export function formatAxisTime(ms: number, zone: ZoneMode, spanMs: number): string {
-  const d = new Date(ms);
-  const [y, mo, da, h, mi, s] = parts(d, zone);
-  if (spanMs >= 2 * 365 * 86_400_000) return `${pad(y, 4)}-${pad(mo)}`;
-  if (spanMs >= 3 * 86_400_000) return `${pad(y, 4)}-${pad(mo)}-${pad(da)}`;
-  if (spanMs >= 60 * 60_000) return `${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)}`;
-  return `${pad(h)}:${pad(mi)}:${pad(s)}`;
-}
-
 /** Human duration for bucket sizes: `1 h`, `15 min`, `2 d`. */
 export function formatDuration(ms: number): string {
   const units: [number, string][] = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's'], [1, 'ms']];

@@ -1,5 +1,6 @@
 import { azureActivityFormat } from './azure-activity.js';
 import { atlassianFormat } from './atlassian.js';
+import { withDataCenterLines } from './atlassian-dc.js';
 import { auth0Format } from './auth0.js';
 import { cloudflareFormat } from './cloudflare.js';
 import { cloudTrailFormat } from './cloudtrail.js';
@@ -33,7 +34,7 @@ export const FORMATS: FormatModule[] = [
   slackFormat,
   auth0Format,
   onePasswordFormat,
-  atlassianFormat,
+  withDataCenterLines(atlassianFormat),
   salesforceFormat,
   workspaceFormat,
   cloudflareFormat,
