@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Order } from '../../shared/contract/channels.js';
 import type { EventRow } from '../../shared/model/event.js';
 import { api } from './api/index.js';
+import { KeyHints } from './components/KeyHints.js';
 import { useToast } from './components/Toasts.js';
 import { CaseHeader } from './features/case/CaseHeader.js';
 import { useCaseInfo } from './features/case/use-case-info.js';
@@ -111,14 +112,14 @@ export function App() {
           <>
             <Timeline query={query} version={version} enabled={info !== null} onRange={(f, t) => setQuery((q) => withTimeRange(q, f, t))} />
             <div className="toolbar">
-              <ResultCount count={count} />
+              <ResultCount count={count} caseTotal={info?.events ?? null} filtered={query.trim() !== ''} />
               {selected >= 0 && (
                 <span className="muted" data-testid="selection-position">
                   row {formatInt(selected + 1)} of {formatInt(total)}
                 </span>
               )}
               <span className="spacer" />
-              <span className="muted hint">/ query · ↑↓ PgUp PgDn Home End move · Enter details · Esc close</span>
+              <KeyHints />
               <ColumnChooser columns={columns} />
             </div>
             <div className="main">

@@ -17,6 +17,17 @@ export async function cli(args: string[], timeoutMs = 120_000): Promise<string> 
   return stdout;
 }
 
+/**
+ * End of the generated demo cases: fixed, so runs are reproducible, and 30 days after 2026-10-06 so the span
+ * crosses the end of daylight saving time in Europe (2026-10-25), which the timeline must handle.
+ */
+export const DEMO_END = '2026-11-05T00:00:00.000Z';
+
+/** Builds a synthetic case with `auditlens demo` (the same seed and end every run). */
+export async function buildDemoCase(caseFile: string, events: number): Promise<void> {
+  await cli(['demo', '--case', caseFile, '--events', String(events), '--seed', '7', '--end', DEMO_END], 180_000);
+}
+
 export interface Host {
   url: string;
   caseFile: string;
@@ -67,8 +78,11 @@ function stop(child: ChildProcess): Promise<void> {
 interface Fixtures {
   /** A fresh temp folder for this test (removed afterwards). */
   dataDir: string;
-  /** Starts a web host on a new case in dataDir; `demoEvents` first builds it with `auditlens demo`. */
-  startHost: (opts?: { demoEvents?: number; name?: string }) => Promise<Host>;
+  /**
+   * Starts a web host: on `caseFile` when given (a case shared by the tests of a file), else on a new case in
+   * dataDir, which `demoEvents` first fills with `auditlens demo`.
+   */
+  startHost: (opts?: { demoEvents?: number; name?: string; caseFile?: string }) => Promise<Host>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -80,8 +94,8 @@ export const test = base.extend<Fixtures>({
   startHost: async ({ dataDir }, use) => {
     const children: ChildProcess[] = [];
     await use(async (opts = {}) => {
-      const caseFile = path.join(dataDir, `${opts.name ?? 'case'}.auditlens`);
-      if (opts.demoEvents) await cli(['demo', '--case', caseFile, '--events', String(opts.demoEvents), '--seed', '7']);
+      const caseFile = opts.caseFile ?? path.join(dataDir, `${opts.name ?? 'case'}.auditlens`);
+      if (opts.demoEvents && !opts.caseFile) await buildDemoCase(caseFile, opts.demoEvents);
       const { url, child } = await serve(caseFile);
       children.push(child);
       return { url, caseFile, dir: dataDir };

@@ -157,7 +157,7 @@ describe('calendar boundaries', () => {
 describe('axis ticks', () => {
   it('ticks on local Mondays for a month-long span, each labelled with its local date', () => {
     const ticks = axisTicks(at('2026-10-20T22:00:00Z'), at('2026-11-19T23:00:00Z'), 'local', 8);
-    expect(ticks.map((t) => t.label)).toEqual(['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16']);
+    expect(ticks.map((t) => t.label)).toEqual(['2026-10-26', '11-02', '11-09', '11-16']);
     // Local midnight: +02:00 before the DST switch of Oct 25, +01:00 after.
     expect(ticks[0].t).toBe(at('2026-10-25T23:00:00Z'));
   });
@@ -171,5 +171,14 @@ describe('axis ticks', () => {
     const ticks = axisTicks(at('2026-03-01T09:00:00Z'), at('2026-03-01T09:00:50Z'), 'utc', 6);
     expect(ticks.map((t) => t.label)).toEqual(['03-01 09:00:00', '09:00:10', '09:00:20', '09:00:30', '09:00:40', '09:00:50']);
     expect(axisTicks(5, 5, 'utc', 6)).toEqual([]);
+  });
+});
+
+describe('two-day ticks', () => {
+  it('run on evenly across a month end instead of restarting on the 1st', () => {
+    const ticks = axisTicks(at('2026-10-21T00:00:00Z'), at('2026-11-06T00:00:00Z'), 'utc', 10);
+    const days = ticks.map((t) => (t.t - ticks[0].t) / 86_400_000);
+    expect(days).toEqual([0, 2, 4, 6, 8, 10, 12, 14]);
+    expect(ticks.map((t) => t.label)).toContain('11-01');
   });
 });

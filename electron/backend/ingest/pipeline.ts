@@ -14,7 +14,7 @@ import {
 import { createEventWriter } from '../store/queries/insert-events.js';
 import { dropLookupIndexes, ensureLookupIndexes, shouldDeferIndexes } from '../store/lookup-indexes.js';
 import { describeFsError, expandPaths, hashFile } from './file-hash.js';
-import type { ParseRequest } from './parse-file.js';
+import { parseFile, type ParseRequest } from './parse-file.js';
 import { parseFileInWorker } from './parse-in-worker.js';
 
 /**
@@ -34,6 +34,7 @@ export interface ImportRequest {
 
 const BATCH_SIZE = Number(process.env.AUDITLENS_BATCH ?? 2000);
 const PROGRESS_INTERVAL_MS = 200;
+const PARSE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 export async function runImport(
   db: Db,
@@ -131,7 +132,10 @@ async function importOneFile(
   let status: 'completed' | 'partial' | 'failed' | 'cancelled' = 'completed';
   let message: string | null = null;
   try {
-    for await (const chunk of parseFileInWorker(request_, signal)) {
+    // Small files parse on this thread: a worker's start-up would cost more than it saves (S3 pulls bring
+    // thousands of small objects). Big files get the parse worker so parsing and writing overlap.
+    const chunks = digest.bytes >= PARSE_WORKER_MIN_BYTES ? parseFileInWorker(request_, signal) : parseFile(request_, signal);
+    for await (const chunk of chunks) {
       for (const e of chunk.events) e.importId = importId;
       const counts = writer.write(chunk.events);
       if (chunk.rejects.length) db.transaction(() => chunk.rejects.forEach((r) => writeReject({ importId, ...r })))();

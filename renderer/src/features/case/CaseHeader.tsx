@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import type { CaseInfo } from '../../../../shared/contract/channels.js';
-import { formatInt } from '../../lib/format.js';
+import { countOf } from '../../lib/format.js';
 import type { ZoneMode } from '../../lib/time.js';
 import { ImportButton } from '../import/ImportButton.js';
 import { ZoneToggle } from '../zone/ZoneToggle.js';
@@ -40,8 +40,8 @@ export function CaseHeader(p: Props) {
       </div>
       {p.info && (
         <span className="case-stats muted" data-testid="case-stats">
-          {formatInt(p.info.events)} events · {formatInt(p.info.imports)} imports
-          {p.info.rejects > 0 ? ` · ${formatInt(p.info.rejects)} rejects` : ''}
+          {countOf(p.info.events, 'event')} · {countOf(p.info.imports, 'import')}
+          {p.info.rejects > 0 ? ` · ${countOf(p.info.rejects, 'reject')}` : ''}
         </span>
       )}
       <span className="spacer" />

@@ -1,12 +1,26 @@
-import { countOf, formatCompact } from '../../lib/format.js';
+import { countOf, formatCompact, formatInt } from '../../lib/format.js';
 import type { ResultCount as Count } from './use-result-count.js';
 
-/** "≈ 1.2M events" while the exact count runs, then "1,234,567 events". */
-export function ResultCount({ count }: { count: Count }) {
+interface Props {
+  count: Count;
+  /** Events in the whole case, to put a filtered count in proportion; null when unknown. */
+  caseTotal: number | null;
+  /** A query is applied. */
+  filtered: boolean;
+}
+
+/**
+ * "50,000 events" for the whole case; "3,165 of 50,000 events" for a filtered result; "≈ 1.2M of 10,000,000
+ * events" while the exact count runs.
+ */
+export function ResultCount({ count, caseTotal, filtered }: Props) {
   let text: string;
-  if (count.count === null) text = count.error ? 'Count unavailable' : 'Counting…';
-  else if (count.exact) text = countOf(count.count, 'event');
-  else text = `≈ ${formatCompact(count.count)} events`;
+  const n = count.count;
+  const of = filtered && caseTotal !== null ? ` of ${formatInt(caseTotal)}` : '';
+  if (n === null) text = count.error ? 'Count unavailable' : 'Counting…';
+  else if (!count.exact) text = `≈ ${formatCompact(n)}${of} events`;
+  else if (of) text = `${formatInt(n)}${of} ${caseTotal === 1 ? 'event' : 'events'}`;
+  else text = countOf(n, 'event');
   return (
     <span
       className="result-count"
@@ -16,7 +30,7 @@ export function ResultCount({ count }: { count: Count }) {
       title={count.error ?? (count.exact ? 'Exact count' : 'Estimate; the exact count is being computed')}
     >
       {text}
-      {count.refining && count.count !== null && <span className="spinner" aria-label="refining count" />}
+      {count.refining && n !== null && <span className="spinner" aria-label="refining count" />}
     </span>
   );
 }

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import type { AuditEvent, EventRow } from '../../../../shared/model/event.js';
 import { formatInt, prettyRaw } from '../../lib/format.js';
-import { formatTime, zoneTitle } from '../../lib/time.js';
+import { formatTime } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
 import { CopyButton } from './CopyButton.js';
 import { FieldList, type FieldItem } from './FieldList.js';
+import { PaneResizer } from './PaneResizer.js';
+import { RawRecord } from './RawRecord.js';
+import { MIN_PANE, usePaneWidth } from './use-pane-width.js';
 import { useEvent } from './use-event.js';
 import './details.css';
 
@@ -34,12 +37,14 @@ function fields(e: EventRow): FieldItem[] {
   ];
 }
 
+/** Where the record came from: the object, its SHA-256, and the record's position in it. */
 function Provenance({ event }: { event: AuditEvent }) {
   const p = event.provenance;
   return (
-    <section data-testid="details-provenance">
+    <section data-testid="details-provenance" aria-label="Provenance">
       <h3>Provenance</h3>
       <FieldList
+        compact
         items={[
           { label: 'Object', value: p.object, mono: true },
           { label: 'SHA-256', value: p.objectSha256, mono: true },
@@ -51,9 +56,14 @@ function Provenance({ event }: { event: AuditEvent }) {
   );
 }
 
-/** Everything about one event: normalized fields, times in both zones, provenance, notes and the raw record. */
+/**
+ * Everything about one event. Two areas that scroll on their own: the normalized fields (times, fields, notes), and
+ * the original record (provenance, then the raw record), beside the fields when the pane is wide, under them when
+ * it is narrow, so the evidence is on screen whichever row is open.
+ */
 export function DetailsPane({ index, row, onClose, onFilter }: Props) {
   const zone = useZone();
+  const pane = usePaneWidth();
   const { event, loading, error } = useEvent(row?.id ?? null);
   const e: EventRow | undefined = event && event.id === row?.id ? event : row;
   const full = event && event.id === row?.id ? event : null;
@@ -68,10 +78,20 @@ export function DetailsPane({ index, row, onClose, onFilter }: Props) {
 
   const raw = full ? prettyRaw(full.raw) : '';
   return (
-    <aside className="details" role="region" aria-label="Event details" data-testid="details-pane" aria-busy={loading}>
+    <aside
+      className="details"
+      role="region"
+      aria-label="Event details"
+      data-testid="details-pane"
+      aria-busy={loading}
+      style={{ width: pane.width }}
+    >
+      <PaneResizer width={pane.width} min={MIN_PANE} max={pane.max} onResize={pane.setWidth} onReset={pane.reset} />
       <div className="details-head">
-        <h2>Event {index >= 0 ? `#${formatInt(index + 1)}` : ''}</h2>
-        <button type="button" className="icon" aria-label="Close details" onClick={onClose} data-testid="details-close">
+        <h2>Event details</h2>
+        {index >= 0 && <span className="muted">row {formatInt(index + 1)}</span>}
+        <span className="spacer" />
+        <button type="button" className="icon" aria-label="Close details" title="Close (Esc)" onClick={onClose} data-testid="details-close">
           ×
         </button>
       </div>
@@ -83,52 +103,57 @@ export function DetailsPane({ index, row, onClose, onFilter }: Props) {
       )}
       {e && (
         <div className="details-body">
-          <p className="details-summary" data-testid="details-summary">
-            {e.summary}
-          </p>
-          {full?.idConflict && (
-            <p className="warn">Another record in this case has the same vendor id with different content (id conflict).</p>
-          )}
-          <section>
-            <h3>Time</h3>
-            <FieldList
-              items={[
-                { label: 'Time (UTC)', value: formatTime(e.time, 'utc'), mono: true },
-                ...(zone === 'local' ? [{ label: `Time (${zoneTitle('local')})`, value: formatTime(e.time, 'local', true), mono: true }] : []),
-                { label: 'Received', value: e.receivedTime ? formatTime(e.receivedTime, zone, true) : null, mono: true },
-              ]}
-            />
-          </section>
-          <section>
-            <h3>Fields</h3>
-            <FieldList items={fields(e)} onFilter={onFilter} />
-          </section>
-          {full?.attributes && Object.keys(full.attributes).length > 0 && (
+          <div className="details-fields" data-testid="details-fields" tabIndex={-1}>
+            <p className="details-summary" data-testid="details-summary">
+              {e.summary}
+            </p>
+            {full?.idConflict && (
+              <p className="warn">Another record in this case has the same vendor id with different content (id conflict).</p>
+            )}
             <section>
-              <h3>Attributes</h3>
-              <FieldList items={Object.entries(full.attributes).map(([k, v]) => ({ label: k, value: v }))} />
+              <h3>Time</h3>
+              <FieldList
+                items={[
+                  { label: 'UTC', value: formatTime(e.time, 'utc'), mono: true },
+                  ...(zone === 'local' ? [{ label: 'Local', value: formatTime(e.time, 'local', true), mono: true }] : []),
+                  { label: 'Received', value: e.receivedTime ? formatTime(e.receivedTime, zone, true) : null, mono: true },
+                ]}
+              />
             </section>
-          )}
-          {full && <Provenance event={full} />}
-          {full?.notes && full.notes.length > 0 && (
-            <section data-testid="details-notes">
-              <h3>Notes</h3>
-              <ul className="notes">
-                {full.notes.map((n, i) => (
-                  <li key={i}>{n}</li>
-                ))}
-              </ul>
+            <section>
+              <h3>Fields</h3>
+              <FieldList items={fields(e)} onFilter={onFilter} />
             </section>
-          )}
-          <section>
-            <div className="section-head">
-              <h3>Raw record</h3>
-              {full && <CopyButton text={raw} label="Copy raw" testId="copy-raw" />}
-            </div>
-            <pre className="raw mono" data-testid="details-raw" tabIndex={0}>
-              {full ? raw : loading ? 'Loading…' : ''}
-            </pre>
-          </section>
+            {full?.attributes && Object.keys(full.attributes).length > 0 && (
+              <section>
+                <h3>Attributes</h3>
+                <FieldList items={Object.entries(full.attributes).map(([k, v]) => ({ label: k, value: v }))} />
+              </section>
+            )}
+            {full?.notes && full.notes.length > 0 && (
+              <section data-testid="details-notes">
+                <h3>Notes</h3>
+                <ul className="notes">
+                  {full.notes.map((n, i) => (
+                    <li key={i}>{n}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+          <div className="details-source">
+            {full && <Provenance event={full} />}
+            <section className="details-raw-section" aria-label="Raw record">
+              <div className="section-head">
+                <h3>Raw record</h3>
+                <span className="spacer" />
+                {full && <CopyButton text={raw} label="Copy raw" testId="copy-raw" />}
+              </div>
+              <pre className="raw mono" data-testid="details-raw" tabIndex={0}>
+                {full ? <RawRecord text={raw} /> : loading ? 'Loading…' : ''}
+              </pre>
+            </section>
+          </div>
         </div>
       )}
     </aside>

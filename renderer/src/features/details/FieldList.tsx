@@ -13,12 +13,14 @@ export interface FieldItem {
 interface Props {
   items: FieldItem[];
   onFilter?: (clause: string) => void;
+  /** Smaller type (provenance: long paths and hashes). */
+  compact?: boolean;
 }
 
 /** Label/value pairs; values with a query field get "only this" / "exclude this" buttons. */
-export function FieldList({ items, onFilter }: Props) {
+export function FieldList({ items, onFilter, compact }: Props) {
   return (
-    <dl className="fields">
+    <dl className={compact ? 'fields compact' : 'fields'}>
       {items.map((it) => {
         const has = it.value !== null && it.value !== undefined && it.value !== '';
         const clause = it.field && has ? `${it.field}:${quoteValue(it.value!)}` : null;

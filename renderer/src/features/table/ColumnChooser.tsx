@@ -1,6 +1,5 @@
-import { TABLE_COLUMNS } from '../../../../shared/model/event.js';
 import { Popover } from '../../components/Popover.js';
-import { COLUMNS } from './columns.js';
+import { COLUMNS, DISPLAY_ORDER } from './columns.js';
 import type { Columns } from './use-columns.js';
 
 /** Show/hide table columns (remembered). */
@@ -8,7 +7,7 @@ export function ColumnChooser({ columns }: { columns: Columns }) {
   return (
     <Popover label="Columns ▾" buttonLabel="Columns" align="right" testId="column-chooser">
       <div className="column-chooser">
-        {TABLE_COLUMNS.map((id) => (
+        {DISPLAY_ORDER.map((id) => (
           <label key={id} className="check">
             <input
               type="checkbox"

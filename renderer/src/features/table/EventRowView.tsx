@@ -39,9 +39,11 @@ export const EventRowView = memo(function EventRowView(p: Props) {
       onClick={() => p.onPick(index, true)}
     >
       {p.columns.map((c, ci) => {
+        // The last column stretches to the grid's edge (same rule as the header).
+        const style = { width: p.widths[ci], flexGrow: ci === p.columns.length - 1 ? 1 : 0 };
         if (!row) {
           return (
-            <div key={c.id} role="gridcell" className="cell" style={{ width: p.widths[ci] }}>
+            <div key={c.id} role="gridcell" className="cell" style={style}>
               {ci === 0 ? <span className="placeholder" /> : null}
             </div>
           );
@@ -54,7 +56,7 @@ export const EventRowView = memo(function EventRowView(p: Props) {
             key={c.id}
             role="gridcell"
             className={cls}
-            style={{ width: p.widths[ci] }}
+            style={style}
             title={text.length > 24 ? text : undefined}
             onContextMenu={(e) => p.onCellMenu(e, index, c.id)}
           >

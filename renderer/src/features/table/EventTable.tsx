@@ -166,6 +166,7 @@ export function EventTable(p: Props) {
               key={c.id}
               column={c}
               index={ci}
+              stretch={ci === p.columns.visible.length - 1}
               width={widths[ci]}
               label={c.id === 'time' || c.id === 'receivedTime' ? `${c.label} (${zoneTitle(zone)})` : c.label}
               onResize={(w) => p.columns.setWidth(c.id, w - (widths[ci] - width(c.id)))}

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
-import { TABLE_COLUMNS, type TableColumn } from '../../../../shared/model/event.js';
+import type { TableColumn } from '../../../../shared/model/event.js';
 import { useStoredState } from '../../lib/hooks.js';
-import { COLUMNS, DEFAULT_VISIBLE, isColumnList, isWidthMap, type ColumnDef } from './columns.js';
+import { COLUMNS, DEFAULT_VISIBLE, DISPLAY_ORDER, isColumnList, isWidthMap, type ColumnDef } from './columns.js';
 
 export interface Columns {
   visible: ColumnDef[];
@@ -18,8 +18,8 @@ export function useColumns(): Columns {
   const [list, setList] = useStoredState<TableColumn[]>('auditlens.columns', DEFAULT_VISIBLE, isColumnList);
   const [widths, setWidths] = useStoredState<Partial<Record<TableColumn, number>>>('auditlens.columnWidths', {}, isWidthMap);
   const shown = useMemo(() => new Set(list.length ? list : DEFAULT_VISIBLE), [list]);
-  // Keep the canonical order whatever order they were switched on in.
-  const visible = useMemo(() => TABLE_COLUMNS.filter((c) => shown.has(c)).map((c) => COLUMNS[c]), [shown]);
+  // Keep the display order whatever order they were switched on in.
+  const visible = useMemo(() => DISPLAY_ORDER.filter((c) => shown.has(c)).map((c) => COLUMNS[c]), [shown]);
   const width = useCallback((id: TableColumn) => widths[id] ?? COLUMNS[id].width, [widths]);
   const totalWidth = visible.reduce((n, c) => n + width(c.id), 0);
   return {
@@ -30,7 +30,7 @@ export function useColumns(): Columns {
       if (next.has(id)) {
         if (next.size > 1) next.delete(id);
       } else next.add(id);
-      setList(TABLE_COLUMNS.filter((c) => next.has(c)));
+      setList(DISPLAY_ORDER.filter((c) => next.has(c)));
     },
     reset: () => {
       setList(DEFAULT_VISIBLE);

@@ -55,7 +55,7 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
   const ticks = useMemo(() => {
     if (!bins || plotW <= 0) return [];
     const scale = plotW / (bins.to - bins.from);
-    return axisTicks(bins.from, bins.to, zone, Math.max(2, Math.floor(plotW / 110))).map((t) => ({
+    return axisTicks(bins.from, bins.to, zone, Math.max(2, Math.floor(plotW / 80))).map((t) => ({
       ...t,
       x: PAD.left + (t.t - bins.from) * scale,
     }));

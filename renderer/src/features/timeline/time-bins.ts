@@ -101,7 +101,8 @@ export function floorTo(ms: number, s: Step, zone: ZoneMode): number {
       r = instant(zone, w.y, w.mo, w.d, w.h - mod(w.h, s.n));
       break;
     case 'd':
-      r = instant(zone, w.y, w.mo, w.d - mod(w.d - 1, s.n));
+      // Groups of n days counted from 1970-01-01, so they run on evenly across month ends.
+      r = instant(zone, w.y, w.mo, w.d - mod(Date.UTC(w.y, w.mo, w.d) / DAY, s.n));
       break;
     case 'w': {
       // Mondays; groups of n weeks are counted from Monday 1970-01-05 so they do not depend on the span shown.
@@ -130,8 +131,7 @@ export function nextBoundary(from: number, s: Step, zone: ZoneMode): number {
       r = instant(zone, w.y, w.mo, w.d, w.h + s.n);
       break;
     case 'd':
-      // Day steps restart on the 1st of each month (1, 3, 5... 31, 1) so boundaries do not depend on the span.
-      r = s.n > 1 && w.d + s.n > daysIn(w.y, w.mo) ? instant(zone, w.y, w.mo + 1, 1) : instant(zone, w.y, w.mo, w.d + s.n);
+      r = instant(zone, w.y, w.mo, w.d + s.n);
       break;
     case 'w':
       r = instant(zone, w.y, w.mo, w.d + 7 * s.n);
@@ -143,10 +143,6 @@ export function nextBoundary(from: number, s: Step, zone: ZoneMode): number {
       r = instant(zone, w.y + s.n, 0, 1);
   }
   return r > from ? r : from + s.ms;
-}
-
-function daysIn(y: number, mo: number): number {
-  return new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
 }
 
 /** Boundaries covering [from, to): the first at or before from, the last at or after to. */
@@ -248,6 +244,7 @@ export function axisTicks(from: number, to: number, zone: ZoneMode, max: number)
   const s = chooseStep(to - from, max, TICK_STEPS);
   const ticks = boundaries(from, to, s, zone).filter((t) => t >= from && t <= to);
   let prevDay = '';
+  let prevYear = '';
   return ticks.map((t) => {
     const d = new Date(t + zoneOffsetMs(t, zone));
     const day = `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -255,8 +252,12 @@ export function axisTicks(from: number, to: number, zone: ZoneMode, max: number)
     let label: string;
     if (s.unit === 'y') label = pad(d.getUTCFullYear(), 4);
     else if (s.unit === 'mo') label = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}`;
-    else if (s.unit === 'd' || s.unit === 'w') label = `${pad(d.getUTCFullYear(), 4)}-${day}`;
-    else {
+    else if (s.unit === 'd' || s.unit === 'w') {
+      // The year once, then again each time it changes.
+      const year = pad(d.getUTCFullYear(), 4);
+      label = year !== prevYear ? `${year}-${day}` : day;
+      prevYear = year;
+    } else {
       const time = s.unit === 's' ? `${hm}:${pad(d.getUTCSeconds())}` : hm;
       // The date once, then again each time it changes.
       label = day !== prevDay ? `${day} ${time}` : time;
