@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.js';
 import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/import.js';
+import { importS3Command } from './commands/import-s3.js';
 import { importsCommand, journalCommand } from './commands/case-log.js';
 import { exportCommand, queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
@@ -23,6 +24,13 @@ const OPTIONS = {
   out: { type: 'string' },
   verify: { type: 'boolean' },
   runs: { type: 'string' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  profile: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  pattern: { type: 'string' },
+  concurrency: { type: 'string' },
   keep: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -49,6 +57,11 @@ async function run(argv: string[]): Promise<number> {
       return job.status === 'completed' ? 0 : 1;
     }
     case 'import': {
+      if (positionals.some((p) => p.startsWith('s3://'))) {
+        if (positionals.length !== 1) throw new UsageError('import: give one s3:// URL per pull, without local paths');
+        const summary = await importS3Command({ ...args, url: positionals[0] });
+        return summary.failed.length === 0 && !summary.stoppedEarly && !summary.cancelled ? 0 : 1;
+      }
       const job = await importCommand(args);
       return job.status === 'completed' ? 0 : 1;
     }
@@ -73,7 +86,20 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Errors are one line on stderr: Node's default warning printer is replaced by one that drops the AWS SDK's
+ * multi-line notice about future Node versions (not actionable for a user of this CLI) and prints others briefly.
+ */
+function quietWarnings(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => {
+    if (w.name === 'NodeVersionSupportWarning' || /AWS SDK for JavaScript/.test(w.message)) return;
+    process.stderr.write(`auditlens: warning: ${w.message.split('\n')[0]}\n`);
+  });
+}
+
 export async function main(argv = process.argv.slice(2)): Promise<void> {
+  quietWarnings();
   try {
     process.exitCode = await run(argv);
   } catch (err) {

@@ -43,7 +43,7 @@ export function CellMenu({ state, onFilter, onClose }: Props) {
       ) : (
         <span className="muted pad">No filter for this column</span>
       )}
-      {value && <CopyButton text={value} label="Copy value" />}
+      {value && <CopyButton text={value} label="Copy value" role="menuitem" />}
     </div>
   );
 }
