@@ -119,4 +119,9 @@ describe('generic json/csv mapping', () => {
       .toBe('bob changed the role of carol to admin');
     expect(one({ time: '2023-07-10T12:00:01Z', actor: 'bob', action: 'role.change', message: '  ' }).summary).toContain('bob');
   });
+
+  it('takes a category stated in our vocabulary, else classifies the action', () => {
+    expect(one({ time: '2023-07-10T12:00:01Z', action: 'ProfileDraftSaved', category: 'configuration' }).category).toBe('configuration');
+    expect(one({ time: '2023-07-10T12:00:01Z', action: 'LOGIN_FAILURE', category: 'weird' }).category).toBe('authentication');
+  });
 });

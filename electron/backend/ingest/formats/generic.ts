@@ -1,4 +1,4 @@
-import type { ActorType } from '../../../../shared/model/event.js';
+import { CATEGORIES, type ActorType, type Category } from '../../../../shared/model/event.js';
 import { classifyAction } from './classify.js';
 import {
   isRecord, makeEvent, ok, outcomeOf, preview, reject, severityOf, str,
@@ -140,7 +140,11 @@ export function normalizeGeneric(record: unknown): NormalizeResult {
   let outcome = outcomeOf(idx.find(OUTCOME_FIELDS, (v) => outcomeOf(v) !== 'unknown')?.value);
   if (outcome === 'unknown' && idx.find(ERROR_FIELDS)) outcome = 'failure';
 
-  const { category, severity: implied } = classifyAction(action, outcome);
+  const classified = classifyAction(action, outcome);
+  const implied = classified.severity;
+  // A record that states its category in our vocabulary is taken at its word; otherwise the action decides.
+  const stated = str(idx.find(['category', 'eventCategory'])?.value)?.toLowerCase();
+  const category = (CATEGORIES as readonly string[]).includes(stated ?? '') ? (stated as Category) : classified.category;
   const vendorSeverity = severityOf(idx.find(SEVERITY_FIELDS)?.value);
   const severity = vendorSeverity && vendorSeverity !== 'info' ? vendorSeverity : implied;
 
