@@ -13,9 +13,10 @@ export const BUCKET_STEPS = [
   6 * HOUR, 12 * HOUR, DAY, 7 * DAY, 30 * DAY, 365 * DAY,
 ];
 
+/** The finest step whose aligned buckets (multiples of the step) covering [from, to] number at most maxBuckets. */
 export function chooseBucket(from: number, to: number, maxBuckets: number): number {
-  const span = Math.max(1, to - from + 1);
-  return BUCKET_STEPS.find((step) => span / step <= maxBuckets) ?? BUCKET_STEPS[BUCKET_STEPS.length - 1];
+  const buckets = (step: number) => Math.floor(to / step) - Math.floor(from / step) + 1;
+  return BUCKET_STEPS.find((step) => buckets(step) <= maxBuckets) ?? BUCKET_STEPS[BUCKET_STEPS.length - 1];
 }
 
 function floorTo(ts: number, step: number): number {
