@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ipToKey } from '../../../shared/query/ip.js';
+import type { RejectInsert } from '../store/queries/imports.js';
 import type { EventInsert } from '../store/queries/insert-events.js';
 import { eventIdentity } from './event-id.js';
 import { detectFormat } from './formats/detect.js';
@@ -21,14 +22,8 @@ export interface ParseRequest {
   chunkSize: number;
 }
 
-export interface ParsedReject {
-  object: string;
-  line: number | null;
-  recordIndex: number | null;
-  byteOffset: number | null;
-  reason: string;
-  excerpt: string;
-}
+/** A reject as the writer stores it, before it knows its import row. */
+export type ParsedReject = Omit<RejectInsert, 'importId'>;
 
 export interface ParseChunk {
   /** `importId` is null here; the writer sets it. */
