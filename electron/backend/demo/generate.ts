@@ -103,7 +103,7 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord> {
         yield { ...user, action: 'LOGIN_SUCCESS', category: 'authentication', targetType: 'session', target: base.sessionId, outcome: 'success', severity: 'info', summary: `${person} logged in` };
         break;
       case 'loginFail':
-        yield { ...user, action: 'LOGIN_FAILURE', category: 'authentication', targetType: 'session', target: person, outcome: 'failure', severity: 'critical', sessionId: null, summary: `login failed for ${person} from ${ip}` };
+        yield { ...user, action: 'LOGIN_FAILURE', category: 'authentication', targetType: 'user', target: person, outcome: 'failure', severity: 'critical', sessionId: null, summary: `login failed for ${person} from ${ip}` };
         break;
       case 'logout':
         yield { ...user, action: 'LOGOUT', category: 'authentication', targetType: 'session', target: base.sessionId, outcome: 'success', severity: 'info', summary: `${person} logged out` };
