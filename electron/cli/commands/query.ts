@@ -25,20 +25,24 @@ function parseLimit(value: string | undefined, fallback: number): number {
   return n;
 }
 
-const TABLE_FIELDS = ['time', 'outcome', 'severity', 'actor', 'action', 'target', 'sourceIp', 'summary'] as const;
+/** Table columns and widths (the summary takes the rest of the line). */
+const TABLE_COLUMNS = [['time', 24], ['outcome', 7], ['severity', 8], ['actor', 26], ['action', 24], ['target', 24], ['sourceIp', 15]] as const;
+
+function cell(v: unknown, w: number): string {
+  const s = v === null || v === undefined ? '-' : String(v).replace(/\s+/g, ' ');
+  return (s.length > w ? `${s.slice(0, w - 1)}…` : s).padEnd(w);
+}
 
 function tableLine(e: AuditEvent): string {
-  const cell = (v: unknown, w: number) => {
-    const s = v === null || v === undefined ? '-' : String(v).replace(/\s+/g, ' ');
-    return (s.length > w ? `${s.slice(0, w - 1)}…` : s).padEnd(w);
-  };
-  return [cell(e.time, 24), cell(e.outcome, 7), cell(e.severity, 8), cell(e.actor, 26), cell(e.action, 24), cell(e.target, 24), cell(e.sourceIp, 15), e.summary].join(' ') + '\n';
+  return [...TABLE_COLUMNS.map(([field, w]) => cell(e[field], w)), e.summary].join(' ') + '\n';
 }
+
+const TABLE_HEADER = [...TABLE_COLUMNS.map(([field, w]) => cell(field, w)), 'summary'].join(' ') + '\n';
 
 function writeAll(out: NodeJS.WritableStream, events: Iterable<AuditEvent>, format: OutFormat): number {
   let n = 0;
   if (format === 'csv') out.write(UTF8_BOM + csvRow(CSV_HEADER));
-  if (format === 'table') out.write(TABLE_FIELDS.map((f) => f).join(' ') + '\n');
+  if (format === 'table') out.write(TABLE_HEADER);
   for (const e of events) {
     out.write(format === 'jsonl' ? toJsonlLine(e) : format === 'csv' ? toCsvLine(e) : tableLine(e));
     n++;
