@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend.js';
 import type { Job } from '../../shared/contract/channels.js';
 import { useTempDir } from '../helpers/temp.js';
+import { writeDemoFile } from '../../electron/cli/commands/demo.js';
 
 const tempDir = useTempDir();
 const open: Backend[] = [];
@@ -113,5 +114,34 @@ describe('import pipeline (worker thread, real case file)', () => {
     await importPaths(b, [stored], ['okta-export.jsonl']);
     const { rows } = await b.call('events:window', { query: '', order: 'asc', offset: 0, limit: 1 });
     expect((await b.call('events:get', { id: rows[0].id })).provenance.object).toBe('okta-export.jsonl');
+  });
+
+  it('cancels a big import (parse worker and writer), keeps whole batches, and a re-run completes it exactly', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'big.jsonl');
+    const total = 60_000;
+    await writeDemoFile(file, total, 5, new Date('2026-06-01T00:00:00Z'));
+    expect(fs.statSync(file).size).toBeGreaterThan(8 * 1024 * 1024); // big enough for the parse worker
+    const pushed: { event: string; payload: unknown }[] = [];
+    const b = backendIn(dir, pushed);
+    const { jobId } = await b.call('import:start', { paths: [file] });
+    // Cancel once the first batch is committed (its progress event says so).
+    while (!pushed.some((p) => p.event === 'job:progress' && (p.payload as { inserted: number }).inserted > 0)) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect((await b.call('import:cancel', { jobId })).cancelled).toBe(true);
+    let job = b.context.jobs.list().find((j) => j.jobId === jobId)!;
+    while (job.status === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      job = b.context.jobs.list().find((j) => j.jobId === jobId)!;
+    }
+    expect(job.status).toBe('cancelled');
+    const kept = (await b.call('case:info', {})).events;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(total);
+    expect((await b.call('imports:list', { limit: 1 }))[0]).toMatchObject({ status: 'cancelled' });
+    const rerun = await importPaths(b, [file]);
+    expect(rerun.progress).toMatchObject({ inserted: total - kept, duplicates: kept });
+    expect((await b.call('case:info', {})).events).toBe(total);
   });
 });
