@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/import.js';
 import { importS3Command } from './commands/import-s3.js';
-import { importsCommand, journalCommand } from './commands/case-log.js';
+import { importsCommand, journalCommand, sourcesCommand } from './commands/case-log.js';
 import { exportCommand, queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
 import { UsageError, USAGE } from './usage.js';
@@ -73,6 +73,9 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     case 'imports':
       importsCommand(args);
+      return 0;
+    case 'sources':
+      sourcesCommand(args);
       return 0;
     case 'journal':
       return journalCommand(args) ? 0 : 1;

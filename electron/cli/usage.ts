@@ -12,6 +12,7 @@ Usage:
   auditlens query   --case FILE [QUERY] [--limit N] [--order desc|asc] [--format table|jsonl|csv]
   auditlens export  --case FILE [QUERY] --format jsonl|csv [--out FILE] [--order asc|desc]
   auditlens imports --case FILE                                 the import log (objects, counts, rejects)
+  auditlens sources --case FILE                                 events per source; PCI DSS 10.2.2 coverage gaps
   auditlens journal --case FILE [--verify]                      the case journal; --verify checks its hash chain
   auditlens bench   [--events N] [--runs N] [--keep DIR]       import + query benchmark with a sqlite3 reference
 

@@ -4,7 +4,7 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 
 const ALLOWED_CHANNELS = [
   'case:info', 'case:open', 'case:new', 'events:window', 'events:count', 'events:get', 'events:histogram',
-  'query:check', 'import:start', 'import:cancel', 'jobs:list', 'imports:list', 'rejects:list',
+  'query:check', 'import:start', 'import:cancel', 'jobs:list', 'imports:list', 'rejects:list', 'sources:coverage',
 ];
 const ALLOWED_EVENTS = ['job:progress', 'job:finished', 'case:changed'];
 

@@ -92,6 +92,27 @@ export const HistogramSchema = z.object({
 });
 export type Histogram = z.infer<typeof HistogramSchema>;
 
+/**
+ * Per source: how many events lack each element PCI DSS requirement 10.2.2 asks an audit trail to record
+ * (user, type of event, date and time, success or failure, origination, affected resource).
+ */
+export const SourceCoverageSchema = z.object({
+  source: z.string(),
+  formats: z.array(z.string()),
+  events: z.number().int(),
+  firstTime: z.string().nullable(),
+  lastTime: z.string().nullable(),
+  missing: z.object({
+    user: z.number().int(),
+    eventType: z.number().int(),
+    time: z.number().int(),
+    outcome: z.number().int(),
+    origin: z.number().int(),
+    resource: z.number().int(),
+  }),
+});
+export type SourceCoverage = z.infer<typeof SourceCoverageSchema>;
+
 export const channels = {
   'case:info': { input: z.object({}), output: CaseInfoSchema },
   'case:open': { input: z.object({ path: z.string().min(1) }), output: CaseInfoSchema },
@@ -136,6 +157,7 @@ export const channels = {
   'import:cancel': { input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) },
   'jobs:list': { input: z.object({}), output: z.array(JobSchema) },
   'imports:list': { input: z.object({ limit: z.number().int().min(1).max(10_000).default(500) }), output: z.array(ImportRowSchema) },
+  'sources:coverage': { input: z.object({}), output: z.array(SourceCoverageSchema) },
   'rejects:list': {
     input: z.object({ importId: z.number().int().optional(), limit: z.number().int().min(1).max(10_000).default(500) }),
     output: z.array(RejectRowSchema),

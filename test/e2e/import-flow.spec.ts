@@ -88,6 +88,10 @@ test('import a file, filter, read details with raw and provenance, syntax errors
     await expect(reject).toHaveCount(1);
     await expect(reject).toContainText('4');
     await expect(reject).toContainText('"evt-007"');
+    // PCI DSS 10.2.2 coverage: four of the six events name no affected resource; every one has user, IP, outcome.
+    const coverage = log.getByTestId('coverage-row');
+    await expect(coverage).toHaveCount(1);
+    await expect(coverage.getByRole('cell')).toHaveText(['audit-small.jsonl', 'json', '6', '✓', '✓', '✓', '✓', '✓', '4 (66.7%)']);
     await page.keyboard.press('Escape');
     await expect(log).toBeHidden();
   });

@@ -19,8 +19,8 @@ function backendIn(dir: string, events: { event: string; payload: unknown }[] = 
   return b;
 }
 
-async function importPaths(b: Backend, paths: string[], names?: string[]): Promise<Job> {
-  const { jobId } = await b.call('import:start', { paths, names });
+async function importPaths(b: Backend, paths: string[], names?: string[], source?: string): Promise<Job> {
+  const { jobId } = await b.call('import:start', { paths, names, source });
   const running = b.context.jobs.list().find((j) => j.jobId === jobId);
   expect(running).toBeDefined();
   for (;;) {
@@ -143,5 +143,22 @@ describe('import pipeline (worker thread, real case file)', () => {
     const rerun = await importPaths(b, [file]);
     expect(rerun.progress).toMatchObject({ inserted: total - kept, duplicates: kept });
     expect((await b.call('case:info', {})).events).toBe(total);
+  });
+
+  it('reports per source how many events lack each PCI DSS 10.2.2 element', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'partial.jsonl');
+    fs.writeFileSync(file, [
+      JSON.stringify({ timestamp: '2026-01-01T00:00:00Z', actor: 'a@x.io', action: 'LOGIN', outcome: 'success', ip: '10.0.0.1', target: 'app' }),
+      JSON.stringify({ timestamp: '2026-01-02T00:00:00Z', action: 'EXPORT' }),
+    ].join('\n'));
+    const b = backendIn(dir);
+    expect((await importPaths(b, [file], undefined, 'crm')).progress.inserted).toBe(2);
+    expect(await b.call('sources:coverage', {})).toEqual([
+      {
+        source: 'crm', formats: ['json'], events: 2, firstTime: '2026-01-01T00:00:00.000Z', lastTime: '2026-01-02T00:00:00.000Z',
+        missing: { user: 1, eventType: 0, time: 0, outcome: 1, origin: 1, resource: 1 },
+      },
+    ]);
   });
 });

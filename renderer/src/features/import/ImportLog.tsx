@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { formatBytes, formatInt } from '../../lib/format.js';
 import { formatTime } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
+import { SourceCoverage } from './SourceCoverage.js';
 
 interface Props {
   onClose: () => void;
@@ -109,6 +110,7 @@ export function ImportLog({ onClose, version }: Props) {
           </tbody>
         </table>
       </div>
+      <SourceCoverage version={version} />
       <h3>
         Rejects {selected ? `in ${selected.object}` : '(all imports)'}
         {importId !== undefined && (
