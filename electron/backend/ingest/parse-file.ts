@@ -2,7 +2,6 @@ import path from 'node:path';
 import { ipToKey } from '../../../shared/query/ip.js';
 import type { RejectInsert } from '../store/queries/imports.js';
 import type { EventInsert } from '../store/queries/insert-events.js';
-import { eventIdentity } from './event-id.js';
 import { detectFormat } from './formats/detect.js';
 import type { DetectContext, FormatModule } from './formats/types.js';
 import { readObjectItems } from './readers/index.js';
@@ -25,9 +24,18 @@ export interface ParseRequest {
 /** A reject as the writer stores it, before it knows its import row. */
 export type ParsedReject = Omit<RejectInsert, 'importId'>;
 
+/**
+ * An event before its identity: the writer thread computes id and content hash (ingest/event-id.ts) and sets the
+ * import id. That work sits on the writer's side to balance the two threads (the parser is the busier).
+ */
+export interface ParsedEvent extends Omit<EventInsert, 'id' | 'contentHash'> {
+  /** Position of this event among the events of its record (a record can expand into several). */
+  expansionIndex: number;
+  expansionOf: number;
+}
+
 export interface ParseChunk {
-  /** `importId` is null here; the writer sets it. */
-  events: EventInsert[];
+  events: ParsedEvent[];
   rejects: ParsedReject[];
   /** Records read in this chunk (events can outnumber them when a record expands). */
   records: number;
@@ -59,14 +67,13 @@ export async function* parseFile(req: ParseRequest, signal: AbortSignal): AsyncG
     const expansions = result.events.length;
     for (let index = 0; index < expansions; index++) {
       const f = result.events[index];
-      const { id, contentHash } = eventIdentity(module.id, f.vendorId, record.text, { index, of: expansions });
       // Spelled out rather than spread: this runs once per event and object spreads dominated the profile.
       chunk.events.push({
-        id, ts: f.ts, time: f.time, receivedTime: f.receivedTime, format: module.id, source: req.source,
+        expansionIndex: index, expansionOf: expansions, ts: f.ts, time: f.time, receivedTime: f.receivedTime, format: module.id, source: req.source,
         vendorId: f.vendorId, actor: f.actor, actorType: f.actorType, action: f.action, category: f.category,
         targetType: f.targetType, target: f.target, outcome: f.outcome, severity: f.severity, sourceIp: f.sourceIp,
         ipKey: f.sourceIp ? ipToKey(f.sourceIp) : null, userAgent: f.userAgent, location: f.location,
-        sessionId: f.sessionId, summary: f.summary, raw: record.text, contentHash, provObject: objectName,
+        sessionId: f.sessionId, summary: f.summary, raw: record.text, provObject: objectName,
         provSha256: req.sha256, provIndex: record.recordIndex, provLine: record.line, importId: null,
         notes: f.notes?.length ? JSON.stringify(f.notes) : null,
         attributes: f.attributes && Object.keys(f.attributes).length ? JSON.stringify(f.attributes) : null,

@@ -13,6 +13,7 @@ import {
 } from '../store/queries/imports.js';
 import { createEventWriter } from '../store/queries/insert-events.js';
 import { dropLookupIndexes, ensureLookupIndexes, shouldDeferIndexes } from '../store/lookup-indexes.js';
+import { toEventInsert } from './event-id.js';
 import { describeFsError, expandPaths, hashFile } from './file-hash.js';
 import { parseFile, type ParseRequest } from './parse-file.js';
 import { parseFileInWorker } from './parse-in-worker.js';
@@ -136,8 +137,7 @@ async function importOneFile(
     // thousands of small objects). Big files get the parse worker so parsing and writing overlap.
     const chunks = digest.bytes >= PARSE_WORKER_MIN_BYTES ? parseFileInWorker(request_, signal) : parseFile(request_, signal);
     for await (const chunk of chunks) {
-      for (const e of chunk.events) e.importId = importId;
-      const counts = writer.write(chunk.events);
+      const counts = writer.write(chunk.events.map((e) => toEventInsert(e, importId)));
       if (chunk.rejects.length) db.transaction(() => chunk.rejects.forEach((r) => writeReject({ importId, ...r })))();
       chunk.formats.forEach((f) => formatsSeen.add(f));
       totals.records += chunk.records;
