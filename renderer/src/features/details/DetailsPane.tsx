@@ -10,6 +10,7 @@ import { RawRecord } from './RawRecord.js';
 import { MIN_PANE, usePaneWidth } from './use-pane-width.js';
 import { useEvent } from './use-event.js';
 import './details.css';
+import { actorLabel, describeUserAgent } from '../../../../shared/format/user-agent.js';
 
 interface Props {
   index: number;
@@ -20,7 +21,13 @@ interface Props {
 
 function fields(e: EventRow): FieldItem[] {
   return [
-    { label: 'Actor', value: e.actor, field: 'actor', extra: <span className="muted tag">{e.actorType}</span> },
+    {
+      label: 'Actor',
+      value: e.actor,
+      field: 'actor',
+      extra: <span className="muted tag">{actorLabel(e.actorType) ?? e.actorType}</span>,
+    },
+    { label: 'Client', value: describeUserAgent(e.userAgent) },
     { label: 'Action', value: e.action, field: 'action' },
     { label: 'Category', value: e.category, field: 'category' },
     { label: 'Target', value: e.target, field: 'target', extra: e.targetType ? <span className="muted tag">{e.targetType}</span> : null },
