@@ -119,7 +119,8 @@ describe('import pipeline (worker thread, real case file)', () => {
   it('cancels a big import (parse worker and writer), keeps whole batches, and a re-run completes it exactly', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'big.jsonl');
-    const total = 60_000;
+    // Large enough that the import is still running when the cancel lands, even on a slow machine.
+    const total = 250_000;
     await writeDemoFile(file, total, 5, new Date('2026-06-01T00:00:00Z'));
     expect(fs.statSync(file).size).toBeGreaterThan(8 * 1024 * 1024); // big enough for the parse worker
     const pushed: { event: string; payload: unknown }[] = [];
