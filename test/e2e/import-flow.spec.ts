@@ -96,6 +96,18 @@ test('import a file, filter, read details with raw and provenance, syntax errors
     await expect(log).toBeHidden();
   });
 
+  await test.step('time range presets write a relative bound into the query and back out', async () => {
+    const presets = page.getByTestId('time-presets');
+    await expect(presets).toHaveAccessibleName('Time range');
+    await presets.selectOption({ label: 'Last hour' });
+    await expect(page.getByTestId('query-input')).toHaveValue('time>-1h');
+    // The sample's events are from March 2026: none is within the last hour.
+    await expect(count(page)).toHaveText('0 of 6 events');
+    await presets.selectOption({ label: 'Any time' });
+    await expect(page.getByTestId('query-input')).toHaveValue('');
+    await expect(count(page)).toHaveText('6 events');
+  });
+
   await test.step('time zone: UTC by default, local on request, timestamps and timeline labelled', async () => {
     const timeHeader = grid(page).getByRole('columnheader').first();
     const legend = page.getByTestId('timeline-legend');

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Order } from '../../../../shared/contract/channels.js';
 import { QueryInput } from './QueryInput.js';
 import { SyntaxHelp } from './SyntaxHelp.js';
+import { TimePresets } from './TimePresets.js';
 import { addClause } from './query-text.js';
 import { useQueryDraft } from './use-query-draft.js';
 import './query.css';
@@ -43,6 +44,7 @@ export function QueryBar({ query, onQuery, order, onOrder, serverError }: Props)
             ×
           </button>
         )}
+        <TimePresets query={query} onQuery={onQuery} />
         <div className="seg" role="group" aria-label="Order" data-testid="order-toggle">
           <button type="button" aria-pressed={order === 'desc'} onClick={() => onOrder('desc')}>
             Newest first

@@ -36,6 +36,20 @@ export function withTimeRange(query: string, fromIso: string, toIso: string): st
   return addClause(stripped, `time>=${fromIso} time<${toIso}`);
 }
 
+const ANY_TIME_BOUND = /(^|\s)time(>=|>|<=|<)\S+(?=\s|$)/g;
+
+/** Replaces every top-level time bound with `clause` (a preset like `time>-24h`), or removes them for `null`. */
+export function withTimePreset(query: string, clause: string | null): string {
+  const stripped = query.replace(ANY_TIME_BOUND, '$1').replace(/\s+/g, ' ').trim();
+  return clause ? addClause(stripped, clause) : stripped;
+}
+
+/** The preset clause a query carries, when its only time bound is one of them. */
+export function currentTimePreset(query: string, clauses: readonly string[]): string | null {
+  const bounds = query.match(ANY_TIME_BOUND)?.map((b) => b.trim()) ?? [];
+  return bounds.length === 1 && clauses.includes(bounds[0]) ? bounds[0] : bounds.length === 0 ? null : 'custom';
+}
+
 export interface SyntaxProblem {
   message: string;
   /** 1-based column; may be text.length + 1 ("expected a term at the end"). */
