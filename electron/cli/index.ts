@@ -31,6 +31,7 @@ const OPTIONS = {
   until: { type: 'string' },
   pattern: { type: 'string' },
   concurrency: { type: 'string' },
+  mapping: { type: 'string' },
   keep: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -6,7 +6,7 @@ export const USAGE = `auditlens — forensic viewer for audit logs
 Usage:
   auditlens serve   [--case FILE] [--port N] [--open]         browser UI on 127.0.0.1 (prints the URL with its token)
   auditlens demo    --case FILE [--events N] [--seed S] [--end ISO]   build a realistic synthetic case
-  auditlens import  PATH... --case FILE [--source NAME]        import files, folders, .gz and .zip
+  auditlens import  PATH... --case FILE [--source NAME] [--mapping FILE]   import files, folders, .gz and .zip
   auditlens import  s3://BUCKET/PREFIX --case FILE [--endpoint URL] [--region R] [--profile P]
                     [--since ISO] [--until ISO] [--pattern GLOB] [--concurrency N]   incremental S3 pull
   auditlens query   --case FILE [QUERY] [--limit N] [--order desc|asc] [--format table|jsonl|csv]

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditEventSchema, EventRowSchema } from '../model/event.js';
+import { MappingProfileSchema } from '../model/mapping.js';
 
 /**
  * Every request the renderer (or the CLI) can make: `'domain:verb'` -> input and output schemas. Hosts parse
@@ -151,6 +152,8 @@ export const channels = {
       source: z.string().min(1).max(200).optional(),
       /** Display names for uploaded files, parallel to `paths` (web transport). */
       names: z.array(z.string()).optional(),
+      /** Read every record through this field mapping instead of detecting the format. */
+      mapping: MappingProfileSchema.optional(),
     }),
     output: z.object({ jobId: z.string() }),
   },

@@ -62,6 +62,26 @@ describe('auditlens CLI', () => {
     expect(syntax.stderr).toMatch(/column \d+/);
   });
 
+  it('imports unknown CSV columns through --mapping FILE, and says what is wrong with a bad mapping', () => {
+    const dir = tempDir();
+    const csv = path.join(dir, 'crm.csv');
+    fs.writeFileSync(csv, 'ts_utc,principal_name,verb_name,client_addr\n2026-02-03T04:05:06Z,alice@example.com,export.run,198.51.100.2\n');
+    const withoutMapping = cli(['import', csv, '--case', path.join(dir, 'a.auditlens')]);
+    expect(withoutMapping.stdout).toMatch(/0 new events, 0 duplicates, 1 rejects/);
+    const mapping = path.join(dir, 'crm.mapping.json');
+    fs.writeFileSync(mapping, JSON.stringify({ name: 'crm', fields: { time: 'ts_utc', actor: 'principal_name', action: 'verb_name', sourceIp: 'client_addr' } }));
+    const caseFile = path.join(dir, 'b.auditlens');
+    const mapped = cli(['import', csv, '--case', caseFile, '--mapping', mapping]);
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout).toMatch(/1 new events, 0 duplicates, 0 rejects/);
+    const [event] = cli(['query', '--case', caseFile, '--format', 'jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(event).toMatchObject({ format: 'csv', actor: 'alice@example.com', action: 'export.run', sourceIp: '198.51.100.2', time: '2026-02-03T04:05:06.000Z' });
+    fs.writeFileSync(mapping, JSON.stringify({ fields: { actor: 'principal_name' } }));
+    const bad = cli(['import', csv, '--case', caseFile, '--mapping', mapping]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--mapping .*crm\.mapping\.json: fields\.time: .*time is required/);
+  });
+
   it('a kill -9 mid-import leaves a consistent case that a re-run completes without duplicates', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'big.jsonl');

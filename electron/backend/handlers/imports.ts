@@ -5,8 +5,8 @@ import type { HandlerMap } from './types.js';
 export const importHandlers: HandlerMap<
   'import:start' | 'import:cancel' | 'jobs:list' | 'imports:list' | 'rejects:list' | 'sources:coverage'
 > = {
-  'import:start': ({ paths, names, source }, ctx) => {
-    const { jobId } = ctx.jobs.startImport(ctx.caseFile, { paths, names, source });
+  'import:start': ({ paths, names, source, mapping }, ctx) => {
+    const { jobId } = ctx.jobs.startImport(ctx.caseFile, { paths, names, source, mapping });
     return { jobId };
   },
   'import:cancel': ({ jobId }, ctx) => ({ cancelled: ctx.jobs.cancel(jobId) }),

@@ -1,8 +1,10 @@
 import path from 'node:path';
+import type { MappingProfile } from '../../../shared/model/mapping.js';
 import { ipToKey } from '../../../shared/query/ip.js';
 import type { RejectInsert } from '../store/queries/imports.js';
 import type { EventInsert } from '../store/queries/insert-events.js';
 import { detectFormat } from './formats/detect.js';
+import { mappedFormat } from './formats/mapped.js';
 import type { DetectContext, FormatModule } from './formats/types.js';
 import { readObjectItems } from './readers/index.js';
 import type { ReadRecord } from './readers/types.js';
@@ -19,6 +21,8 @@ export interface ParseRequest {
   source: string;
   sha256: string;
   chunkSize: number;
+  /** The analyst's field mapping: used for every record instead of format detection. */
+  mapping?: MappingProfile;
 }
 
 /** A reject as the writer stores it, before it knows its import row. */
@@ -98,7 +102,8 @@ export async function* parseFile(req: ParseRequest, signal: AbortSignal): AsyncG
       drainSample();
       objectName = item.name;
       ctx = { fileName: path.basename(item.name), csvHeader: item.csvHeader };
-      format = null;
+      format = req.mapping ? mappedFormat(req.mapping, item.csvHeader ? 'csv' : 'json') : null;
+      if (format && !chunk.formats.includes(format.id)) chunk.formats.push(format.id);
     } else if (item.kind === 'reject') {
       reject(item, item.reason, item.excerpt);
     } else if (format) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JobProgress } from '../../../shared/contract/channels.js';
+import type { MappingProfile } from '../../../shared/model/mapping.js';
 import type { Db } from '../store/open.js';
 import { appendJournal } from '../store/queries/journal.js';
 import {
@@ -31,6 +32,8 @@ export interface ImportRequest {
   names?: string[];
   source?: string;
   jobId: string;
+  /** Field mapping for records no format module recognises (CLI --mapping FILE). */
+  mapping?: MappingProfile;
 }
 
 const BATCH_SIZE = Number(process.env.AUDITLENS_BATCH ?? 2000);
@@ -129,6 +132,7 @@ async function importOneFile(
   const formatsSeen = new Set<string>();
   const request_: ParseRequest = {
     file, display, source: request.source ?? path.basename(display), sha256: digest.sha256, chunkSize: BATCH_SIZE,
+    mapping: request.mapping,
   };
   let status: 'completed' | 'partial' | 'failed' | 'cancelled' = 'completed';
   let message: string | null = null;

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { JobProgress } from '../../../shared/contract/channels.js';
+import { MAPPED_FIELDS, MappingProfileSchema, type MappingProfile } from '../../../shared/model/mapping.js';
 import { createBackend } from '../../backend/backend.js';
 import type { Job } from '../../../shared/contract/channels.js';
 import { requireCase } from '../case-arg.js';
@@ -17,9 +19,26 @@ export function progressLine(p: JobProgress): string {
 }
 
 /** Imports through the same worker pipeline as the UI; progress on stderr (a TTY line), summary on stdout. */
-export async function importCommand(args: { positionals: string[]; case?: string; source?: string }): Promise<Job> {
+/** Reads and validates a `--mapping FILE` (JSON: {"name": "...", "fields": {"time": "...", "actor": "...", ...}}). */
+export function readMapping(file: string): MappingProfile {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--mapping ${file}: ${(err as Error).message}`);
+  }
+  const parsed = MappingProfileSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new UsageError(`--mapping ${file}: ${first.path.join('.') || 'file'}: ${first.message} (fields: ${MAPPED_FIELDS.join(', ')}; time is required)`);
+  }
+  return parsed.data;
+}
+
+export async function importCommand(args: { positionals: string[]; case?: string; source?: string; mapping?: string }): Promise<Job> {
   const caseFile = requireCase(args.case, 'import');
   if (args.positionals.length === 0) throw new UsageError('import: give at least one PATH');
+  const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   const tty = process.stderr.isTTY;
   const backend = createBackend({
     caseFile,
@@ -31,6 +50,7 @@ export async function importCommand(args: { positionals: string[]; case?: string
     const { done } = backend.context.jobs.startImport(backend.context.caseFile, {
       paths: args.positionals,
       source: args.source,
+      mapping,
     });
     const stop = () => backend.context.jobs.list().forEach((j) => backend.context.jobs.cancel(j.jobId));
     process.once('SIGINT', stop);
