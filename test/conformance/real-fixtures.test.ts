@@ -29,7 +29,7 @@ afterAll(async () => {
   for (const b of backends) await b.close();
 });
 
-describe.runIf(manifest.length > 0)(`real fixtures in ${DIR}`, () => {
+if (manifest.length > 0) describe(`real fixtures in ${DIR}`, () => {
   it.each(manifest.map((m) => [m.dest, m] as const))('%s', async (_name, entry) => {
     const b = createBackend({ caseFile: path.join(tempDir(), 'conf.auditlens') });
     backends.push(b);
@@ -59,8 +59,14 @@ describe.runIf(manifest.length > 0)(`real fixtures in ${DIR}`, () => {
   });
 });
 
-describe.runIf(manifest.length === 0)('real fixtures', () => {
-  it(`needs ${manifestFile} (set AUDITLENS_FIXTURES=DIR to use another folder)`, () => {
-    throw new Error(`no manifest.json in ${DIR}: the conformance suite has nothing to check`);
-  });
+else describe('real fixtures', () => {
+  // An explicit folder that is empty is an error; the default team folder beside the repo may simply be absent on a
+  // developer's machine, and then the skip says so in the test report (CI always has it).
+  if (process.env.AUDITLENS_FIXTURES) {
+    it(`needs ${manifestFile}`, () => {
+      throw new Error(`no manifest.json in ${DIR}: the conformance suite has nothing to check`);
+    });
+  } else {
+    it.skip(`skipped: ${manifestFile} not found (set AUDITLENS_FIXTURES=DIR to use another folder)`, () => {});
+  }
 });
