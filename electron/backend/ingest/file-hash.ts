@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { describeFsError } from './readers/source.js';
 
 /** SHA-256 of a whole file, streamed: recorded as provenance and used to skip files imported before. */
 export async function hashFile(file: string, signal?: AbortSignal): Promise<{ sha256: string; bytes: number }> {
@@ -35,12 +36,4 @@ export async function expandPaths(paths: string[]): Promise<{ files: string[]; e
   }
   for (const p of paths) await visit(p);
   return { files, errors };
-}
-
-export function describeFsError(err: unknown): string {
-  const code = (err as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return err instanceof Error ? err.message : String(err);
 }

@@ -15,7 +15,8 @@ import {
 import { createEventWriter } from '../store/queries/insert-events.js';
 import { dropLookupIndexes, ensureLookupIndexes, shouldDeferIndexes } from '../store/lookup-indexes.js';
 import { toEventInsert } from './event-id.js';
-import { describeFsError, expandPaths, hashFile } from './file-hash.js';
+import { expandPaths, hashFile } from './file-hash.js';
+import { describeFsError } from './readers/source.js';
 import { parseFile, type ParseRequest } from './parse-file.js';
 import { parseFileInWorker } from './parse-in-worker.js';
 
@@ -36,7 +37,8 @@ export interface ImportRequest {
   mapping?: MappingProfile;
 }
 
-const BATCH_SIZE = Number(process.env.AUDITLENS_BATCH ?? 2000);
+// One transaction per batch: a kill mid-import leaves whole batches (the kill test relies on this size).
+const BATCH_SIZE = 2000;
 const PROGRESS_INTERVAL_MS = 200;
 const PARSE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
 

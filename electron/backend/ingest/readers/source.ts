@@ -26,11 +26,16 @@ const REASONS: Record<string, string> = {
   EMFILE: 'too many open files',
 };
 
-/** An Error whose message names the path and the reason: the pipeline shows it as the failed import's cause. */
-export function unreadable(path: string, err: unknown): Error {
+/** The reason a file system call failed, in words ("no such file (ENOENT)"). */
+export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const reason = (code && REASONS[code]) ?? (err instanceof Error ? err.message : String(err));
-  return new Error(`cannot read ${path}: ${reason}${code ? ` (${code})` : ''}`, { cause: err });
+  return `${reason}${code ? ` (${code})` : ''}`;
+}
+
+/** An Error whose message names the path and the reason: the pipeline shows it as the failed import's cause. */
+export function unreadable(path: string, err: unknown): Error {
+  return new Error(`cannot read ${path}: ${describeFsError(err)}`, { cause: err });
 }
 
 /** Opens a regular file for reading, turning ENOENT/EACCES/directories into clear errors. */
