@@ -24,9 +24,13 @@ export const CaseInfoSchema = z.object({
 });
 export type CaseInfo = z.infer<typeof CaseInfoSchema>;
 
+/** Long tasks that run in a worker and report progress: imports, exports, evidence packs, API/S3 pulls. */
+export const JobKindSchema = z.enum(['import', 'export', 'pack', 'pull']);
+export type JobKind = z.infer<typeof JobKindSchema>;
+
 export const JobProgressSchema = z.object({
   jobId: z.string(),
-  kind: z.enum(['import']),
+  kind: JobKindSchema,
   /** Object being read right now (file name), if any. */
   current: z.string().nullable(),
   filesDone: z.number().int(),
@@ -46,7 +50,7 @@ export type JobProgress = z.infer<typeof JobProgressSchema>;
 export const JobStatusSchema = z.enum(['running', 'completed', 'failed', 'cancelled']);
 export const JobSchema = z.object({
   jobId: z.string(),
-  kind: z.enum(['import']),
+  kind: JobKindSchema,
   status: JobStatusSchema,
   progress: JobProgressSchema,
   error: z.string().nullable(),

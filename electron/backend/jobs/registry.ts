@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
-import type { Job, JobProgress } from '../../../shared/contract/channels.js';
+import type { Job, JobKind, JobProgress } from '../../../shared/contract/channels.js';
 import type { ImportRequest } from '../ingest/pipeline.js';
 import type { ImportWorkerData } from '../ingest/import-worker.js';
 import { spawnWorker } from './spawn-worker.js';
 
 /**
  * Running jobs: id -> worker. Progress arrives throttled from the worker (<= 5/s) and is forwarded to listeners.
+ * Any long task (import, export, pack, pull) runs as a worker module that speaks the same protocol as
+ * ingest/import-worker.ts: out {type:'progress', progress} and {type:'done', status, progress, error}; in
+ * {type:'cancel'}. Its workerData always carries the `jobId`.
  */
 
 export interface JobListeners {
@@ -20,9 +23,9 @@ interface Running {
   done: Promise<Job>;
 }
 
-function emptyProgress(jobId: string): JobProgress {
+function emptyProgress(jobId: string, kind: JobKind): JobProgress {
   return {
-    jobId, kind: 'import', current: null, filesDone: 0, filesTotal: 0, records: 0, inserted: 0, duplicates: 0,
+    jobId, kind, current: null, filesDone: 0, filesTotal: 0, records: 0, inserted: 0, duplicates: 0,
     rejects: 0, bytesRead: 0, bytesTotal: 0, rate: 0, elapsedMs: 0,
   };
 }
@@ -36,10 +39,19 @@ export class JobRegistry {
   ) {}
 
   startImport(caseFile: string, request: Omit<ImportRequest, 'jobId'>): { jobId: string; done: Promise<Job> } {
+    return this.startWorker('import', '../ingest/import-worker', (jobId): ImportWorkerData => ({
+      caseFile, request: { ...request, jobId }, nativeBinding: this.nativeBinding,
+    }));
+  }
+
+  /**
+   * Starts `module` (relative to this file, without extension) as a job of `kind`; `data(jobId)` builds its
+   * workerData. The native binding path, when the host has one, is added as `nativeBinding`.
+   */
+  startWorker(kind: JobKind, module: string, data: (jobId: string) => object): { jobId: string; done: Promise<Job> } {
     const jobId = randomUUID();
-    const data: ImportWorkerData = { caseFile, request: { ...request, jobId }, nativeBinding: this.nativeBinding };
-    const worker = spawnWorker(import.meta.url, '../ingest/import-worker', data);
-    const job: Job = { jobId, kind: 'import', status: 'running', progress: emptyProgress(jobId), error: null };
+    const worker = spawnWorker(import.meta.url, module, { nativeBinding: this.nativeBinding, ...data(jobId), jobId });
+    const job: Job = { jobId, kind, status: 'running', progress: emptyProgress(jobId, kind), error: null };
     const done = new Promise<Job>((resolve) => {
       let settled = false;
       const settle = (status: Job['status'], error: string | null) => {
@@ -60,7 +72,7 @@ export class JobRegistry {
         }
       });
       worker.on('error', (err) => settle('failed', err.message));
-      worker.on('exit', (code) => settle(code === 0 ? 'completed' : 'failed', code === 0 ? null : `import worker exited with code ${code}`));
+      worker.on('exit', (code) => settle(code === 0 ? 'completed' : 'failed', code === 0 ? null : `${kind} worker exited with code ${code}`));
     });
     this.jobs.set(jobId, { job, worker, done });
     return { jobId, done };
