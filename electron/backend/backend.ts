@@ -7,6 +7,7 @@ import { handlers } from './handlers/index.js';
 import type { Handler } from './handlers/types.js';
 import { JobRegistry } from './jobs/registry.js';
 import { openCase } from './store/open.js';
+import { markInterruptedExports } from './store/queries/exports.js';
 import { markInterruptedImports } from './store/queries/imports.js';
 
 /**
@@ -45,6 +46,7 @@ export function createBackend(options: BackendOptions): Backend {
   const open = (file: string, create: boolean) => {
     const db = openCase(file, { create, nativeBinding: options.nativeBinding });
     markInterruptedImports(db);
+    markInterruptedExports(db);
     return db;
   };
   const context: BackendContext = {

@@ -1,11 +1,16 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors.js';
+import { annotationsCommand } from './commands/annotations.js';
 import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/import.js';
 import { importS3Command } from './commands/import-s3.js';
+import { integrityCommand } from './commands/integrity.js';
 import { importsCommand, journalCommand, sourcesCommand } from './commands/case-log.js';
-import { exportCommand, queryCommand } from './commands/query.js';
+import { exportCommand, exportsCommand } from './commands/export.js';
+import { packCommand, verifyCommand } from './commands/pack.js';
+import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
+import { pullCommand, sourceAddCommand } from './commands/source.js';
 import { UsageError, USAGE } from './usage.js';
 
 /** `auditlens <command> [...]`: a thin host over the backend. Exit codes: 0 ok, 1 failure, 2 usage. */
@@ -22,6 +27,7 @@ const OPTIONS = {
   format: { type: 'string' },
   order: { type: 'string' },
   out: { type: 'string' },
+  name: { type: 'string' },
   verify: { type: 'boolean' },
   runs: { type: 'string' },
   endpoint: { type: 'string' },
@@ -33,6 +39,26 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   mapping: { type: 'string' },
   keep: { type: 'string' },
+  preset: { type: 'string' },
+  url: { type: 'string' },
+  'token-env': { type: 'string' },
+  param: { type: 'string', multiple: true },
+  'page-size': { type: 'string' },
+  auth: { type: 'string' },
+  user: { type: 'string' },
+  header: { type: 'string' },
+  poll: { type: 'string' },
+  validate: { type: 'boolean' },
+  'public-key': { type: 'string' },
+  'cloudtrail-keys': { type: 'boolean' },
+  type: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  sample: { type: 'string' },
+  tagged: { type: 'boolean' },
+  'generated-at': { type: 'string' },
+  zone: { type: 'string' },
+  organization: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,8 +86,8 @@ async function run(argv: string[]): Promise<number> {
     case 'import': {
       if (positionals.some((p) => p.startsWith('s3://'))) {
         if (positionals.length !== 1) throw new UsageError('import: give one s3:// URL per pull, without local paths');
-        const summary = await importS3Command({ ...args, url: positionals[0] });
-        return summary.failed.length === 0 && !summary.stoppedEarly && !summary.cancelled ? 0 : 1;
+        const summary = await importS3Command({ ...args, publicKey: args['public-key'], cloudTrailKeys: args['cloudtrail-keys'], url: positionals[0] });
+        return summary.failed.length === 0 && !summary.stoppedEarly && !summary.cancelled && !summary.integrityProblems ? 0 : 1;
       }
       const job = await importCommand(args);
       return job.status === 'completed' ? 0 : 1;
@@ -70,16 +96,32 @@ async function run(argv: string[]): Promise<number> {
       queryCommand(args);
       return 0;
     case 'export':
-      await exportCommand(args);
+      return (await exportCommand(args)).status === 'completed' ? 0 : 1;
+    case 'exports':
+      exportsCommand(args);
       return 0;
     case 'imports':
       importsCommand(args);
       return 0;
+    case 'source':
+      sourceAddCommand(args);
+      return 0;
+    case 'pull':
+      return (await pullCommand(args)) ? 0 : 1;
     case 'sources':
       sourcesCommand(args);
       return 0;
+    case 'integrity':
+      integrityCommand(args);
+      return 0;
     case 'journal':
       return journalCommand(args) ? 0 : 1;
+    case 'annotations':
+      return (await annotationsCommand(args)).problems.length === 0 ? 0 : 1;
+    case 'pack':
+      return (await packCommand(args)).status === 'completed' ? 0 : 1;
+    case 'verify':
+      return (await verifyCommand(args)) ? 0 : 1;
     case 'bench': {
       const { benchCommand } = await import('./commands/bench.js');
       await benchCommand(args);

@@ -5,6 +5,16 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 const ALLOWED_CHANNELS = [
   'case:info', 'case:open', 'case:new', 'events:window', 'events:count', 'events:get', 'events:histogram',
   'query:check', 'import:start', 'import:cancel', 'jobs:list', 'imports:list', 'rejects:list', 'sources:coverage',
+  'export:start', 'export:list', 'export:get', 'export:cancel',
+  'events:values', 'events:attribute-keys',
+  'mapping:preview', 'mapping:list', 'mapping:save', 'mapping:delete',
+  'events:context', 'actor:sessions', 'searches:list', 'searches:save', 'searches:delete',
+  'investigations:failedlogins',
+  'annotations:get', 'annotations:star', 'annotations:tag', 'annotations:untag', 'annotations:comment',
+  'annotations:import', 'tags:define', 'tags:list', 'events:facets',
+  'pack:preview', 'pack:build', 'pack:cancel', 'pack:list', 'pack:verify',
+  'sources:list', 'sources:presets', 'sources:save', 'source:test', 'source:pull', 'source:history',
+  'integrity:list', 'integrity:object',
 ];
 const ALLOWED_EVENTS = ['job:progress', 'job:finished', 'case:changed'];
 

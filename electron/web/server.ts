@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Envelope } from '../../shared/errors.js';
 import type { Backend } from '../backend/backend.js';
+import { DOWNLOAD_PATH, serveExportDownload } from './export-download.js';
 import { originAllowed, SECURITY_HEADERS, tokenMatches } from './security.js';
 import { serveStatic } from './static.js';
 
@@ -82,8 +83,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
       return serveStatic(staticDir, url.pathname, res);
     }
-    if (!tokenMatches(token, req.headers['x-auditlens-token'] as string | undefined)) {
+    const download = DOWNLOAD_PATH.exec(url.pathname);
+    // A download is a plain link: its token may come as ?token= (as for the WebSocket), the header still works.
+    const given = (req.headers['x-auditlens-token'] as string | undefined) ?? (download ? url.searchParams.get('token') : null);
+    if (!tokenMatches(token, given)) {
       return refuse(res, 401, 'missing or wrong token: open the URL that `auditlens serve` printed');
+    }
+    if (download && (req.method === 'GET' || req.method === 'HEAD')) {
+      return serveExportDownload(options.backend, Number(download[1]), res, req.method === 'HEAD').catch(() => res.destroy());
     }
     if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
     try {

@@ -7,20 +7,26 @@ import { useToast } from './components/Toasts.js';
 import { CaseHeader } from './features/case/CaseHeader.js';
 import { useCaseInfo } from './features/case/use-case-info.js';
 import { ResultCount } from './features/count/ResultCount.js';
+import { ExportControls } from './features/export/ExportControls.js';
 import { useResultCount } from './features/count/use-result-count.js';
 import { DetailsPane } from './features/details/DetailsPane.js';
 import { EmptyState } from './features/empty/EmptyState.js';
+import { FacetsPanel } from './features/facets/FacetsPanel.js';
+import { FacetsToggle } from './features/facets/FacetsToggle.js';
+import { FilterBar } from './features/filters/FilterBar.js';
 import { DropZone } from './features/import/DropZone.js';
 import { ImportLog } from './features/import/ImportLog.js';
 import { ImportProgress } from './features/import/ImportProgress.js';
 import { ImportSummary } from './features/import/ImportSummary.js';
 import { useImports } from './features/import/use-imports.js';
+import { MappingLayer, useMappingLauncher } from './features/mapping/MappingLayer.js';
 import { QueryBar } from './features/query/QueryBar.js';
 import { addClause, withTimeRange } from './features/query/query-text.js';
 import { ColumnChooser } from './features/table/ColumnChooser.js';
 import { EventTable } from './features/table/EventTable.js';
 import { useColumns } from './features/table/use-columns.js';
 import { Timeline } from './features/timeline/Timeline.js';
+import { InvestigationsMenu, PivotContext, usePivotFor, useViewStack, ViewNav, ViewPanel } from './features/views/index.js';
 import { isZoneMode, ZoneContext } from './features/zone/zone-context.js';
 import { formatInt } from './lib/format.js';
 import { useStoredState } from './lib/hooks.js';
@@ -34,9 +40,12 @@ export function App() {
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   const caseState = useCaseInfo(version);
   const imports = useImports(bump);
+  const mapping = useMappingLauncher();
   const [zone, setZone] = useStoredState<ZoneMode>('auditlens.zone', 'utc', isZoneMode);
   const [order, setOrder] = useStoredState<Order>('auditlens.order', 'desc', isOrder);
-  const [query, setQuery] = useState('');
+  const views = useViewStack(order, setOrder);
+  const { query, setQuery } = views;
+  const pivot = usePivotFor(views);
   const [selected, setSelected] = useState(-1);
   const [selectedRow, setSelectedRow] = useState<EventRow | undefined>(undefined);
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -63,7 +72,10 @@ export function App() {
   const importing = imports.progress !== null || imports.upload !== null;
   const startImport = (files: File[]) => {
     if (importing) toast('info', 'An import is already running; drop the files again when it has finished.');
-    else imports.start(files);
+    else {
+      imports.start(files);
+      mapping.remember(files);
+    }
   };
 
   const info = caseState.info;
@@ -86,6 +98,7 @@ export function App() {
 
   return (
     <ZoneContext.Provider value={zone}>
+      <PivotContext.Provider value={pivot}>
       <div className="app">
         <CaseHeader
           info={info}
@@ -93,6 +106,7 @@ export function App() {
           onZone={setZone}
           onCaseOpened={(ci) => {
             caseState.set(ci);
+            views.reset();
             setSelected(-1);
             setDetailsOpen(false);
             bump();
@@ -101,29 +115,36 @@ export function App() {
           importInput={importInput}
           importing={importing}
           onOpenLog={() => setLogOpen(true)}
+          onMapFields={() => mapping.open(null)}
           onReconnect={bump}
         />
         <ImportProgress upload={imports.upload} progress={imports.progress} onCancel={imports.cancel} />
         <ImportSummary job={imports.finished} error={imports.error} onOpenLog={() => setLogOpen(true)} onDismiss={imports.dismiss} />
         <QueryBar query={query} onQuery={setQuery} order={order} onOrder={setOrder} serverError={tableError} />
+        {hasEvents && <FilterBar query={query} onQuery={setQuery} version={version} info={info} />}
         {info && !hasEvents && query === '' ? (
           <EmptyState onImport={() => importInput.current?.click()} />
         ) : (
           <>
             <Timeline query={query} version={version} enabled={info !== null} onRange={(f, t) => setQuery((q) => withTimeRange(q, f, t))} />
             <div className="toolbar">
+              <ViewNav views={views} />
               <ResultCount count={count} caseTotal={info?.events ?? null} filtered={query.trim() !== ''} />
+              <ExportControls query={query} order={order} count={count} />
               {selected >= 0 && (
                 <span className="muted" data-testid="selection-position">
                   row {formatInt(selected + 1)} of {formatInt(total)}
                 </span>
               )}
               <span className="spacer" />
+              <InvestigationsMenu query={query} version={version} onRun={views.push} />
               <KeyHints />
+              <FacetsToggle />
               <ColumnChooser columns={columns} />
             </div>
             <div className="main">
-              <EventTable
+              <FacetsPanel query={query} version={version} onQuery={setQuery} />
+              {views.current.panel ? <ViewPanel panel={views.current.panel} views={views} version={version} /> : <EventTable
                 query={query}
                 order={order}
                 version={version}
@@ -137,16 +158,18 @@ export function App() {
                 onError={setTableError}
                 onTotal={setTotal}
                 onFilter={filter}
-              />
-              {detailsOpen && selected >= 0 && (
+              />}
+              {!views.current.panel && detailsOpen && selected >= 0 && (
                 <DetailsPane index={selected} row={selectedRow} onClose={closeDetails} onFilter={filter} />
               )}
             </div>
           </>
         )}
         <DropZone onFiles={startImport} />
+        <MappingLayer launcher={mapping} finished={imports.finished} />
         {logOpen && <ImportLog onClose={() => setLogOpen(false)} version={version} />}
       </div>
+      </PivotContext.Provider>
     </ZoneContext.Provider>
   );
 }

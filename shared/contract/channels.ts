@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { AuditEventSchema, EventRowSchema } from '../model/event.js';
 import { MappingProfileSchema } from '../model/mapping.js';
+import { packChannels } from './packs.js';
+import * as wb from './workbench.js';
+import { mappingChannels } from './mapping.js';
+import { exportChannels } from './exports.js';
+import { valueChannels } from './values.js';
+import { annotationChannels } from './annotations.js';
+import { PullRowSchema, SourceHistoryInputSchema, sourceChannels } from './sources.js';
+import { integrityChannels } from './integrity.js';
 
 /**
  * Every request the renderer (or the CLI) can make: `'domain:verb'` -> input and output schemas. Hosts parse
@@ -44,6 +52,8 @@ export const JobProgressSchema = z.object({
   /** Records per second over the whole job so far. */
   rate: z.number(),
   elapsedMs: z.number(),
+  /** Records the job expects to handle in all, when known up front (evidence packs). */
+  recordsTotal: z.number().int().optional(),
 });
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
@@ -169,6 +179,25 @@ export const channels = {
     input: z.object({ importId: z.number().int().optional(), limit: z.number().int().min(1).max(10_000).default(500) }),
     output: z.array(RejectRowSchema),
   },
+  ...mappingChannels,
+  ...exportChannels,
+  ...valueChannels,
+  ...annotationChannels,
+  ...sourceChannels,
+  /** An API source's pulls and their pages (import rows: counts, duplicates, rejects, errors), newest first. */
+  'source:history': {
+    input: SourceHistoryInputSchema,
+    output: z.object({ pulls: z.array(PullRowSchema), pages: z.array(ImportRowSchema) }),
+  },
+  ...packChannels,
+  ...integrityChannels,
+  /** Workbench: surrounding events, an actor's sessions, saved searches, sequence investigations. */
+  'events:context': { input: wb.ContextInputSchema, output: wb.ContextResultSchema },
+  'actor:sessions': { input: wb.SessionsInputSchema, output: wb.SessionsResultSchema },
+  'searches:list': { input: z.object({}), output: z.array(wb.SavedSearchSchema) },
+  'searches:save': { input: wb.SaveSearchInputSchema, output: wb.SavedSearchSchema },
+  'searches:delete': { input: z.object({ id: z.number().int() }), output: z.object({ deleted: z.boolean() }) },
+  'investigations:failedlogins': { input: wb.FailedThenSuccessInputSchema, output: z.array(wb.FailedThenSuccessSchema) },
 } as const;
 
 export type Channels = typeof channels;

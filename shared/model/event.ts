@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export const FORMAT_IDS = [
   'cloudtrail', 'github', 'okta', 'k8s', 'gcp', 'azure-activity', 'entra', 'm365', 'workspace', 'slack', 'auth0',
-  'onepassword', 'cloudflare', 'atlassian', 'salesforce', 'entity-csv', 'csv', 'json',
+  'onepassword', 'cloudflare', 'atlassian', 'salesforce', 'entity-csv', 'writeback', 'csv', 'json',
 ] as const;
 
 export const ACTOR_TYPES = ['user', 'service', 'api_key', 'system', 'unknown'] as const;
@@ -60,6 +60,11 @@ export const EventRowSchema = z.object({
   location: z.string().nullable(),
   sessionId: z.string().nullable(),
   summary: z.string(),
+  /** Table windows only: the event's top-level vendor attributes (entityVersion...) for attribute columns. */
+  attributes: z.record(z.string(), z.string()).optional(),
+  /** Table windows only: the analyst's star and tag names on this event (absent when none). */
+  starred: z.boolean().optional(),
+  tags: z.array(z.string()).optional(),
 });
 export type EventRow = z.infer<typeof EventRowSchema>;
 
@@ -73,6 +78,14 @@ export const AuditEventSchema = EventRowSchema.extend({
   attributes: z.record(z.string(), z.string()).optional(),
   /** True when another record in the case carries the same vendor id with different content. */
   idConflict: z.boolean().optional(),
+  /** The analyst's star, tags and comments, attached when events are read for an export. Not part of JSONL's core. */
+  annotations: z
+    .object({
+      starred: z.boolean(),
+      tags: z.array(z.object({ name: z.string(), description: z.string(), color: z.string() })),
+      comments: z.array(z.object({ author: z.string(), at: z.string(), text: z.string() })),
+    })
+    .optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
@@ -85,7 +98,7 @@ export const EXPORT_FIELDS = [
 
 /** Table columns a user can show, in default order. */
 export const TABLE_COLUMNS = [
-  'time', 'outcome', 'severity', 'actor', 'action', 'category', 'targetType', 'target', 'sourceIp', 'summary',
-  'format', 'source', 'actorType', 'userAgent', 'location', 'sessionId', 'vendorId', 'receivedTime', 'id',
+  'starred', 'time', 'outcome', 'severity', 'actor', 'action', 'category', 'targetType', 'target', 'sourceIp', 'summary',
+  'format', 'source', 'actorType', 'userAgent', 'location', 'sessionId', 'vendorId', 'receivedTime', 'id', 'tags',
 ] as const satisfies readonly (keyof EventRow)[];
 export type TableColumn = (typeof TABLE_COLUMNS)[number];

@@ -8,6 +8,7 @@ export const MAPPED_FIELDS = [
   'time', 'actor', 'actorType', 'action', 'category', 'targetType', 'target', 'outcome', 'severity', 'sourceIp',
   'userAgent', 'location', 'sessionId', 'vendorId', 'summary',
 ] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
 
 const fieldName = z.string().min(1).max(200);
 
@@ -20,5 +21,12 @@ export const MappingProfileSchema = z.object({
       z.ZodOptional<typeof fieldName>
     >)
     .strict(),
+  /**
+   * The outcome field's own words for success and failure (`"OK"`, `"DENIED"`...), compared case-insensitively.
+   * A value in neither list stays `unknown`; without lists the usual words (success, failed, true, HTTP codes) apply.
+   */
+  outcomeValues: z
+    .object({ success: z.array(z.string().max(200)).max(50), failure: z.array(z.string().max(200)).max(50) })
+    .optional(),
 });
 export type MappingProfile = z.infer<typeof MappingProfileSchema>;

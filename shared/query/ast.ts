@@ -5,7 +5,8 @@ import type { TimeOp } from './time.js';
  * The parsed query. Plain data (no classes, no Dates) so it can cross IPC, be logged, and be compiled by the
  * backend. Relative times are already resolved against `now`, so compiling the same tree twice gives the same SQL.
  */
-export type QueryNode = AndNode | OrNode | NotNode | FieldNode | IpNode | TimeNode | TextNode | HasNode;
+export type QueryNode =
+  | AndNode | OrNode | NotNode | FieldNode | IpNode | TimeNode | TextNode | HasNode | RegexNode | AnnotationNode;
 
 export interface AndNode {
   kind: 'and';
@@ -62,3 +63,24 @@ export interface HasNode {
   kind: 'has';
   field: FieldName;
 }
+
+/**
+ * `field:/pattern/`: a bounded regular expression over one field (see regex.ts for the bounds). Case-insensitive
+ * like other field matches, except on the exact-text identifiers. `column` is where the pattern starts, so the
+ * backend can point at it when its linear-time engine rejects the pattern.
+ */
+export interface RegexNode {
+  kind: 'regex';
+  field: FieldName | 'comment';
+  pattern: string;
+  column: number;
+}
+
+/**
+ * The analyst's own marks (stored in the case, not in the event): `tag:x` / `tag:x*` / `has:tag`, `is:starred`,
+ * `comment:word` / `has:comment`. `value` null means "any".
+ */
+export type AnnotationNode =
+  | { kind: 'annotation'; what: 'tag'; value: string | null; prefix: boolean }
+  | { kind: 'annotation'; what: 'starred' }
+  | { kind: 'annotation'; what: 'comment'; value: string | null };

@@ -31,6 +31,8 @@ export interface TermToken {
   quoted: boolean;
   /** Written with a trailing `*` outside any quotes. */
   prefix: boolean;
+  /** Written as `field:/pattern/`: `value` is the pattern between the slashes. */
+  regex?: boolean;
 }
 
 const KEYWORDS: Record<string, PunctToken['type']> = { AND: 'and', OR: 'or', NOT: 'not' };
@@ -97,6 +99,17 @@ function readTerm(text: string, start: number): { token: Token; end: number } {
         end,
       };
     }
+    const regexEnd = text[valueStart] === '/' ? regexLiteralEnd(text, valueStart) : -1;
+    if (regexEnd > 0) {
+      return {
+        token: {
+          type: 'term', column: start + 1, length: regexEnd - start, field: name, op,
+          value: text.slice(valueStart + 1, regexEnd - 1), valueColumn: valueStart + 1, quoted: false, prefix: false,
+          regex: true,
+        },
+        end: regexEnd,
+      };
+    }
     const end = wordEnd(text, valueStart);
     const raw = text.slice(valueStart, end);
     const prefix = raw.endsWith('*');
@@ -139,6 +152,26 @@ function readQuoted(text: string, start: number): { value: string; end: number }
     }
   }
   throw new QuerySyntaxError('unclosed quote', start + 1, text.length - start);
+}
+
+/**
+ * The end (exclusive) of `/pattern/` starting at `start`, or -1 when the value is not a regex literal. The closing
+ * slash is the first one outside an escape and a `[...]` class, and it must end the term (space, `)` or the end):
+ * so a path like `target:/var/log` stays a plain value.
+ */
+function regexLiteralEnd(text: string, start: number): number {
+  let inClass = false;
+  for (let i = start + 1; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    else if (ch === '/' && !inClass) {
+      const next = text[i + 1];
+      return i > start + 1 && (next === undefined || isSpace(next) || next === ')') ? i + 1 : -1;
+    }
+  }
+  return -1;
 }
 
 /** An unquoted word runs to the next space or parenthesis, so `(actor:a OR actor:b)` needs no extra spaces. */

@@ -4,6 +4,8 @@ import { cidrRange } from './ip.js';
 import { tokenize, type TermOp, type TermToken, type Token } from './lexer.js';
 import { QuerySyntaxError } from './syntax-error.js';
 import { parseTimeValue, timeRange, type TimeOp } from './time.js';
+import { annotationTerm, isAnnotationField } from './annotation-terms.js';
+import { checkRegex } from './regex.js';
 
 /**
  * Recursive descent over the tokens. Precedence, loosest first: `OR`, then `AND` (explicit or implied by
@@ -110,15 +112,18 @@ class Parser {
   private term(token: TermToken): QueryNode {
     if (token.field === undefined) return textNode(token);
     if (token.field.toLowerCase() === 'has') return hasNode(token);
+    if (isAnnotationField(token.field)) return annotationTerm(token);
     const field = resolveField(token.field);
     if (!field) {
       throw new QuerySyntaxError(
         `unknown field '${token.field}'`,
         token.column,
         token.field.length,
-        `fields: ${fieldList()}, has; to search for text containing ':', put it in quotes`,
+        `fields: ${fieldList()}, has; annotations: tag, comment, is:starred; ` +
+          "to search for text containing ':', put it in quotes",
       );
     }
+    if (token.regex) return regexNode(field, token);
     const op = token.op ?? ':';
     if (token.value === '' && !token.prefix) {
       throw new QuerySyntaxError(
@@ -175,11 +180,29 @@ function textNode(token: TermToken): QueryNode {
   return { kind: 'text', value: token.value, quoted: token.quoted, prefix: token.prefix };
 }
 
+function regexNode(field: FieldName, token: TermToken): QueryNode {
+  if (field === 'time') {
+    throw new QuerySyntaxError('time cannot be matched with a regular expression', token.valueColumn, token.value.length + 2);
+  }
+  if (token.op !== ':') {
+    throw new QuerySyntaxError(`use ${token.field}:/pattern/ for a regular expression`, token.column, token.length);
+  }
+  checkRegex(token.value, token.valueColumn);
+  return { kind: 'regex', field, pattern: token.value, column: token.valueColumn };
+}
+
 function hasNode(token: TermToken): QueryNode {
+  const what = token.value.toLowerCase();
+  if (token.op === ':' && !token.quoted && (what === 'tag' || what === 'tags')) {
+    return { kind: 'annotation', what: 'tag', value: null, prefix: false };
+  }
+  if (token.op === ':' && !token.quoted && (what === 'comment' || what === 'comments')) {
+    return { kind: 'annotation', what: 'comment', value: null };
+  }
   const field = resolveField(token.value);
   if (token.op !== ':' || token.prefix || token.quoted || !field) {
     const problem = token.value ? `unknown field '${token.value}' in has:` : 'missing field name after has:';
-    const hint = `${HAS_HINT}; fields: ${fieldList()}`;
+    const hint = `${HAS_HINT}; fields: ${fieldList()}, tag, comment`;
     throw new QuerySyntaxError(problem, token.valueColumn, Math.max(1, token.value.length), hint);
   }
   return { kind: 'has', field };

@@ -133,12 +133,17 @@ export function digestObject(region: string, time: number): { key: string; body:
 }
 
 /** Uploads with bounded parallelism (s3rver writes each object to disk). */
-export async function upload(client: S3Client, bucket: string, objects: { key: string; body: Buffer }[], parallel = 16): Promise<void> {
+export async function upload(
+  client: S3Client,
+  bucket: string,
+  objects: { key: string; body: Buffer; metadata?: Record<string, string> }[],
+  parallel = 16,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < objects.length) {
       const o = objects[next++];
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: o.key, Body: o.body, ContentType: 'application/json' }));
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: o.key, Body: o.body, ContentType: 'application/json', Metadata: o.metadata }));
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));

@@ -32,7 +32,8 @@ describe('auditlens CLI', () => {
     const lines = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThan(0);
     for (const e of lines) {
-      expect(Object.keys(e)).toEqual([...EXPORT_FIELDS]);
+      // The DESIGN.md fields in order, then the analyst's annotations (appended, never interleaved).
+      expect(Object.keys(e)).toEqual([...EXPORT_FIELDS, 'starred', 'tags', 'comments']);
       expect(e.severity).toBe('critical');
       expect(e.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     }

@@ -59,6 +59,7 @@ const SAMPLES: Record<string, unknown> = {
   workspace: { id: { time: '2024-02-01T08:00:00Z', uniqueQualifier: '1', applicationName: 'login' }, actor: { email: 'a@example.com' }, events: [{ name: 'login_success' }] },
   cloudflare: { id: 'i', when: '2024-02-01T08:00:00Z', action: { type: 'login', result: true }, actor: { email: 'a@example.com', type: 'user' } },
   'entity-csv': { occurredAt: '2024-02-01T08:00:00Z', actor: 'a', entityType: 'Rule', entitySlug: 'r', entityVersion: '1', action: 'RuleCreated', engineVersion: '', clientIp: '', payload: '' },
+  writeback: { id: 1, created_at: '2024-02-01T08:00:00Z', action: 'ticket_created', user_email: 'a@x.example', target_type: 'ticket', target_id: 'T-1', details: { response: { status: 201 } } },
 };
 
 describe('detectFormat across vendors', () => {

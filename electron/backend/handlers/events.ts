@@ -2,12 +2,14 @@ import { AppError } from '../../../shared/errors.js';
 import { whereClause } from '../store/query-sql.js';
 import { countEvents, eventWindow, getEvent } from '../store/queries/events.js';
 import { histogram } from '../store/queries/histogram.js';
+import { withColumnAttributes } from '../store/queries/values.js';
+import { withRowAnnotations } from '../store/queries/annotations.js';
 import type { HandlerMap } from './types.js';
 
 export const eventHandlers: HandlerMap<'events:window' | 'events:count' | 'events:get' | 'events:histogram' | 'query:check'> = {
   'events:window': ({ query, order, offset, limit }, ctx) => ({
     offset,
-    rows: eventWindow(ctx.db, whereClause(query, ctx.now()), order, offset, limit),
+    rows: withRowAnnotations(ctx.db, withColumnAttributes(ctx.db, eventWindow(ctx.db, whereClause(query, ctx.now()), order, offset, limit))),
   }),
   'events:count': ({ query, exact }, ctx) => countEvents(ctx.db, whereClause(query, ctx.now()), exact),
   'events:get': ({ id }, ctx) => {

@@ -1,8 +1,16 @@
 import type { ChannelName } from '../../../shared/contract/channels.js';
+import { annotationHandlers } from './annotations.js';
 import { caseHandlers } from './case.js';
 import { eventHandlers } from './events.js';
+import { exportHandlers } from './exports.js';
 import { importHandlers } from './imports.js';
+import { integrityHandlers } from './integrity.js';
+import { mappingHandlers } from './mapping.js';
+import { packHandlers } from './packs.js';
+import { sourceHandlers } from './sources.js';
 import type { HandlerMap } from './types.js';
+import { valueHandlers } from './values.js';
+import { workbenchHandlers } from './workbench.js';
 
 /** One map for every channel: the compiler checks that no channel is left without a handler. */
-export const handlers: HandlerMap<ChannelName> = { ...caseHandlers, ...eventHandlers, ...importHandlers };
+export const handlers: HandlerMap<ChannelName> = { ...caseHandlers, ...eventHandlers, ...importHandlers, ...mappingHandlers, ...valueHandlers, ...exportHandlers, ...workbenchHandlers, ...annotationHandlers, ...sourceHandlers, ...packHandlers, ...integrityHandlers };

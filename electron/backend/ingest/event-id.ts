@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
-import type { EventInsert } from '../store/queries/insert-events.js';
-import type { ParsedEvent } from './parse-file.js';
+import type { EventRowValues } from '../store/queries/insert-events.js';
+import type { ParseChunk, ParsedEvent } from './parse-file.js';
 
 /** One-shot SHA-256: crypto.hash skips the Hash object and is ~2x faster for record-sized inputs. */
 export function sha256Hex(text: string | Buffer): string {
@@ -22,17 +22,30 @@ export function eventIdentity(
   return { id, contentHash };
 }
 
-/** Completes a parsed event into a row: its identity and its import row. */
-export function toEventInsert(e: ParsedEvent, importId: number): EventInsert {
+/**
+ * A parsed event as the writer binds it (insert-events.ts INSERT_COLUMNS order), with its identity. The import id
+ * is filled in by the writer, which owns the import row.
+ */
+export function toRowValues(e: ParsedEvent): EventRowValues {
   const { id, contentHash } = eventIdentity(e.format, e.vendorId, e.raw, { index: e.expansionIndex, of: e.expansionOf });
-  // Spelled out rather than spread: once per event, and spreads showed up in the import profile.
-  return {
-    id, ts: e.ts, time: e.time, receivedTime: e.receivedTime, format: e.format, source: e.source, vendorId: e.vendorId,
-    actor: e.actor, actorType: e.actorType, action: e.action, category: e.category, targetType: e.targetType,
-    target: e.target, outcome: e.outcome, severity: e.severity, sourceIp: e.sourceIp,
-    ipKey: e.ipKey, userAgent: e.userAgent, location: e.location,
-    sessionId: e.sessionId, summary: e.summary, raw: e.raw, contentHash, provObject: e.provObject,
-    provSha256: e.provSha256, provIndex: e.provIndex, provLine: e.provLine, importId, notes: e.notes,
-    attributes: e.attributes,
-  };
+  return [
+    id, e.ts, e.time, e.receivedTime, e.format, e.source, e.vendorId, e.actor, e.actorType, e.action, e.category,
+    e.targetType, e.target, e.outcome, e.severity, e.sourceIp, e.ipKey, e.userAgent, e.location, e.sessionId,
+    e.summary, e.raw, contentHash, e.provObject, e.provSha256, e.provIndex, e.provLine, null, e.notes,
+    e.attributes, 0,
+  ];
+}
+
+/** A chunk as the writer takes it: events as row values. */
+export interface RowChunk extends Omit<ParseChunk, 'events'> {
+  rows: EventRowValues[];
+}
+
+export function toRowChunk({ events, ...rest }: ParseChunk): RowChunk {
+  return { ...rest, rows: events.map(toRowValues) };
+}
+
+/** Row chunks from an in-thread parse (small files, S3 objects). */
+export async function* rowChunks(chunks: AsyncIterable<ParseChunk>): AsyncGenerator<RowChunk> {
+  for await (const chunk of chunks) yield toRowChunk(chunk);
 }

@@ -5,6 +5,7 @@ import type { RejectInsert } from '../store/queries/imports.js';
 import type { EventInsert } from '../store/queries/insert-events.js';
 import { detectFormat } from './formats/detect.js';
 import { mappedFormat } from './formats/mapped.js';
+import { memoByString } from './formats/memo.js';
 import type { DetectContext, FormatModule } from './formats/types.js';
 import { readObjectItems } from './readers/index.js';
 import type { ReadRecord } from './readers/types.js';
@@ -28,10 +29,7 @@ export interface ParseRequest {
 /** A reject as the writer stores it, before it knows its import row. */
 export type ParsedReject = Omit<RejectInsert, 'importId'>;
 
-/**
- * An event before its identity: the writer thread computes id and content hash (ingest/event-id.ts) and sets the
- * import id. That work sits on the writer's side to balance the two threads (the parser is the busier).
- */
+/** An event before its identity (id and content hash, ingest/event-id.ts) and its import row. */
 export interface ParsedEvent extends Omit<EventInsert, 'id' | 'contentHash'> {
   /** Position of this event among the events of its record (a record can expand into several). */
   expansionIndex: number;
@@ -49,6 +47,7 @@ export interface ParseChunk {
 }
 
 const SAMPLE_SIZE = 20;
+const ipKeyOf = memoByString(ipToKey);
 
 export async function* parseFile(req: ParseRequest, signal: AbortSignal): AsyncGenerator<ParseChunk> {
   let chunk: ParseChunk = { events: [], rejects: [], records: 0, formats: [], bytesRead: 0 };
@@ -76,7 +75,7 @@ export async function* parseFile(req: ParseRequest, signal: AbortSignal): AsyncG
         expansionIndex: index, expansionOf: expansions, ts: f.ts, time: f.time, receivedTime: f.receivedTime, format: module.id, source: req.source,
         vendorId: f.vendorId, actor: f.actor, actorType: f.actorType, action: f.action, category: f.category,
         targetType: f.targetType, target: f.target, outcome: f.outcome, severity: f.severity, sourceIp: f.sourceIp,
-        ipKey: f.sourceIp ? ipToKey(f.sourceIp) : null, userAgent: f.userAgent, location: f.location,
+        ipKey: f.sourceIp ? ipKeyOf(f.sourceIp) : null, userAgent: f.userAgent, location: f.location,
         sessionId: f.sessionId, summary: f.summary, raw: record.text, provObject: objectName,
         provSha256: req.sha256, provIndex: record.recordIndex, provLine: record.line, importId: null,
         notes: f.notes?.length ? JSON.stringify(f.notes) : null,

@@ -1,13 +1,14 @@
 import { spawnWorker } from '../jobs/spawn-worker.js';
-import type { ParseChunk, ParseRequest } from './parse-file.js';
+import type { RowChunk } from './event-id.js';
+import type { ParseRequest } from './parse-file.js';
 
 /**
  * The writer's view of the parse worker: an async iterator of chunks. Consuming a chunk returns a credit; an
  * abort cancels the worker; a read error surfaces as a thrown Error with the reader's message.
  */
-export async function* parseFileInWorker(req: ParseRequest, signal: AbortSignal): AsyncGenerator<ParseChunk> {
+export async function* parseFileInWorker(req: ParseRequest, signal: AbortSignal): AsyncGenerator<RowChunk> {
   const worker = spawnWorker(import.meta.url, './parse-worker', req);
-  const queue: ({ type: 'chunk'; chunk: ParseChunk } | { type: 'end' } | { type: 'error'; message: string })[] = [];
+  const queue: ({ type: 'chunk'; chunk: RowChunk } | { type: 'end' } | { type: 'error'; message: string })[] = [];
   let wake: (() => void) | null = null;
   const push = (m: (typeof queue)[number]) => {
     queue.push(m);

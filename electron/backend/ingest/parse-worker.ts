@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { toRowChunk } from './event-id.js';
 import { parseFile, type ParseRequest } from './parse-file.js';
 
 /**
- * Parse worker: streams chunks to the import worker (the writer). Credits keep at most a few chunks in flight, so
+ * Parse worker: streams chunks to the import worker (the writer), events already as row values with their identity
+ * (hashing here keeps the writer thread, the busier one, to SQLite work). Credits keep at most a few chunks in flight, so
  * a fast parser never piles up memory ahead of a slower writer. In: {type:'credit'|'cancel'}.
  * Out: {type:'chunk', chunk} | {type:'end'} | {type:'error', message}.
  */
@@ -25,7 +27,7 @@ port.on('message', (msg: { type: string }) => {
       while (inFlight >= MAX_IN_FLIGHT && !controller.signal.aborted) await new Promise<void>((r) => (wake = r));
       if (controller.signal.aborted) break;
       inFlight++;
-      port.postMessage({ type: 'chunk', chunk });
+      port.postMessage({ type: 'chunk', chunk: toRowChunk(chunk) });
     }
     port.postMessage({ type: controller.signal.aborted ? 'error' : 'end', message: 'cancelled' });
   } catch (err) {

@@ -14,11 +14,12 @@ import {
 } from '../store/queries/imports.js';
 import { createEventWriter } from '../store/queries/insert-events.js';
 import { dropLookupIndexes, ensureLookupIndexes, shouldDeferIndexes } from '../store/lookup-indexes.js';
-import { toEventInsert } from './event-id.js';
+import { rowChunks } from './event-id.js';
 import { expandPaths, hashFile } from './file-hash.js';
 import { describeFsError } from './readers/source.js';
 import { parseFile, type ParseRequest } from './parse-file.js';
 import { parseFileInWorker } from './parse-in-worker.js';
+import { mappingIdentity } from './formats/mapped.js';
 
 /**
  * The import pipeline for local files: a parse worker reads (streams), detects the format on a sample and
@@ -121,8 +122,9 @@ async function importOneFile(
     finishImport(db, importId, 'failed', `${display}: ${describeFsError(err)}`);
     return;
   }
-  const previous = completedImportOf(db, digest.sha256);
-  const importId = startImport(db, request.jobId, display, digest.sha256, digest.bytes);
+  const mapping = request.mapping ? mappingIdentity(request.mapping) : null;
+  const previous = completedImportOf(db, digest.sha256, mapping);
+  const importId = startImport(db, request.jobId, display, digest.sha256, digest.bytes, mapping);
   if (previous) {
     finishImport(db, importId, 'skipped', `already imported (import #${previous.id}, same SHA-256); nothing added`);
     progress.bytesRead = bytesBefore + digest.bytes;
@@ -141,9 +143,10 @@ async function importOneFile(
   try {
     // Small files parse on this thread: a worker's start-up would cost more than it saves (S3 pulls bring
     // thousands of small objects). Big files get the parse worker so parsing and writing overlap.
-    const chunks = digest.bytes >= PARSE_WORKER_MIN_BYTES ? parseFileInWorker(request_, signal) : parseFile(request_, signal);
+    const chunks =
+      digest.bytes >= PARSE_WORKER_MIN_BYTES ? parseFileInWorker(request_, signal) : rowChunks(parseFile(request_, signal));
     for await (const chunk of chunks) {
-      const counts = writer.write(chunk.events.map((e) => toEventInsert(e, importId)));
+      const counts = writer.writeRows(chunk.rows, importId);
       if (chunk.rejects.length) db.transaction(() => chunk.rejects.forEach((r) => writeReject({ importId, ...r })))();
       chunk.formats.forEach((f) => formatsSeen.add(f));
       totals.records += chunk.records;

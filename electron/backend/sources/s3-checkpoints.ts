@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 
 /**
- * What the S3 puller remembers between runs, until the case schema has a table for it (proposed migration
- * 0002-s3-objects): one JSON line per object brought into the case, appended as soon as its import commits.
+ * What the S3 puller remembers between runs to skip unchanged objects (key + ETag): one JSON line per object brought
+ * into the case, appended as soon as its import commits. The provenance of each object version (ETag, version id,
+ * SHA-256, events, integrity verdict) lives in the case itself, in `s3_objects` (migration 0007).
  *
  * Why JSON Lines next to the case file and not one JSON document: a pull of 100k objects would rewrite a 20 MB file
  * after every batch, and a kill during that rewrite could lose every checkpoint. Appending one line per object is

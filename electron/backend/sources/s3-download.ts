@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ContentHasher } from './content-hash.js';
 import type { ErrorCode } from '../../../shared/errors.js';
 
 /**
@@ -15,6 +16,8 @@ export interface DownloadedObject {
   file: string;
   bytes: number;
   sha256: string;
+  /** SHA-256 of the decompressed content for gzip objects (what CloudTrail digests list), of the bytes otherwise. */
+  contentSha256: string | null;
   /** ETag of the version actually downloaded (it can differ from the listing if the object changed since). */
   etag: string;
   versionId: string | null;
@@ -47,16 +50,18 @@ export async function downloadObject(
   bucket: string,
   key: string,
   file: string,
-  opts: { signal?: AbortSignal; onBytes?: (delta: number) => void },
+  opts: { signal?: AbortSignal; onBytes?: (delta: number) => void; hashContent?: boolean },
 ): Promise<DownloadedObject> {
   const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: opts.signal });
   if (!out.Body) throw new DownloadIntegrityError(`S3 returned no body for s3://${bucket}/${key}`);
   const sha = createHash('sha256');
   const md5 = createHash('md5');
+  const content = opts.hashContent ? new ContentHasher() : null;
   let bytes = 0;
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
       sha.update(chunk);
+      content?.write(chunk);
       md5.update(chunk);
       bytes += chunk.length;
       opts.onBytes?.(chunk.length);
@@ -86,10 +91,12 @@ export async function downloadObject(
     fs.rmSync(file, { force: true });
     throw new DownloadIntegrityError(`downloaded bytes do not match the object's ETag ${etag} (MD5 ${actualMd5})`);
   }
+  const sha256 = sha.digest('hex');
   return {
     file,
     bytes,
-    sha256: sha.digest('hex'),
+    sha256,
+    contentSha256: content ? ((await content.end()) ?? null) : null,
     etag,
     versionId: out.VersionId && out.VersionId !== 'null' ? out.VersionId : null,
     lastModified: out.LastModified ? out.LastModified.toISOString() : null,

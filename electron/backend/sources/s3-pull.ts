@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError, toErrorInfo } from '../../../shared/errors.js';
 import type { Db } from '../store/open.js';
 import { appendJournal } from '../store/queries/journal.js';
+import { recordS3Objects } from '../store/queries/s3-objects.js';
 import { checkpointFileFor, openCheckpoints, type ObjectCheckpoint } from './s3-checkpoints.js';
 import { classifyS3Error, createS3Client, type S3ClientOptions } from './s3-client.js';
 import { DownloadIntegrityError, downloadObject, type DownloadedObject } from './s3-download.js';
@@ -44,16 +45,20 @@ export interface PullS3Options {
   tempDir?: string;
 }
 
-/** Provenance of one object brought into the case (what migration 0002-s3-objects would store). */
+/** Provenance of one object brought into the case (stored in `s3_objects`, migration 0007). */
 export interface S3ObjectNote {
   key: string;
   url: string;
   etag: string;
   versionId: string | null;
   sha256: string;
+  /** SHA-256 of the decompressed content (gzip objects), what CloudTrail digests hash. */
+  contentSha256: string | null;
   size: number;
   lastModified: string | null;
   importId: number | null;
+  /** Events this object added to the case. */
+  events: number;
   /** `skipped`: identical bytes were already in the case (e.g. a resumed pull), nothing added. */
   status: 'completed' | 'partial' | 'skipped';
 }
@@ -197,6 +202,7 @@ export async function pullS3(opts: PullS3Options): Promise<S3PullSummary> {
         const dl = await downloadObject(client, opts.bucket, obj.key, file, {
           signal: combined,
           onBytes: (n) => tracker.update({ bytesDone: tracker.value.bytesDone + n }),
+          hashContent: true,
         });
         consecutiveSourceFailures = 0;
         ready.push({ obj, dl });
@@ -258,16 +264,24 @@ export async function pullS3(opts: PullS3Options): Promise<S3PullSummary> {
           continue;
         }
         const note: S3ObjectNote = {
-          key: obj.key, url, etag: dl.etag || obj.etag, versionId: dl.versionId, sha256: dl.sha256, size: dl.bytes,
-          lastModified: dl.lastModified ?? obj.lastModified, importId: row.importId, status: row.status,
+          key: obj.key, url, etag: dl.etag || obj.etag, versionId: dl.versionId, sha256: dl.sha256,
+          contentSha256: dl.contentSha256, size: dl.bytes, lastModified: dl.lastModified ?? obj.lastModified,
+          importId: row.importId, events: row.inserted, status: row.status,
         };
         summary.objects.push(note);
         summary.bytes += dl.bytes;
         if (row.status === 'skipped') summary.alreadyInCase++;
         else summary.imported++;
-        const { key: _key, ...rest } = note;
+        const { key: _key, contentSha256: _content, events: _events, ...rest } = note;
         done.push({ ...rest, endpoint: opts.client.endpoint ?? null, at: new Date().toISOString() });
       }
+      recordS3Objects(
+        opts.db,
+        summary.objects.slice(summary.objects.length - done.length).map((n) => ({
+          bucket: opts.bucket, key: n.key, url: n.url, etag: n.etag, versionId: n.versionId, sha256: n.sha256,
+          contentSha256: n.contentSha256, bytes: n.size, lastModified: n.lastModified, importId: n.importId,
+        })),
+      );
       // Checkpoint only after the batch's transactions committed: a kill before this line re-imports nothing new.
       checkpoints.record(done);
       tracker.update({ objectsDone: tracker.value.objectsDone + done.length + failedHere, failed: summary.failed.length }, true);

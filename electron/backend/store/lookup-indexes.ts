@@ -11,6 +11,11 @@ export const LOOKUP_INDEXES: Record<string, string> = {
   events_by_action_ts: 'events(action, ts)',
   events_by_outcome_ts: 'events(outcome, ts)',
   events_by_ip_key: 'events(ip_key)',
+  // Enum filters (category:..., severity:...) and the facets of their results: without these, both scan every row.
+  events_by_category_ts: 'events(category, ts)',
+  events_by_severity_ts: 'events(severity, ts)',
+  // The filter bar's entity-type picker and resource buttons (targetType values) and `targetType:` filters.
+  events_by_target_type_ts: 'events(target_type, ts)',
 };
 
 export function dropLookupIndexes(db: Db): void {

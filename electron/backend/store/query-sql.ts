@@ -1,6 +1,7 @@
 import type { FieldNode, QueryNode, TextNode } from '../../../shared/query/ast.js';
 import { FIELDS } from '../../../shared/query/fields.js';
 import { parseQuery } from '../../../shared/query/parse.js';
+import { annotationMatch, regexMatch } from './query-sql-annotations.js';
 import { joinFragments, sql, type SqlFragment } from './sql.js';
 
 /**
@@ -10,7 +11,8 @@ import { joinFragments, sql, type SqlFragment } from './sql.js';
  *
  * Every user value is a bound parameter; column names come from the fixed field table. Each leaf is written so
  * SQLite can use an index: equality and ranges on the indexed column (never a function of it), CIDR blocks as a
- * range over the hex `ip_key`, and prefixes as a range instead of LIKE.
+ * range over the hex `ip_key`, and prefixes as a range instead of LIKE. Annotation terms (tag:, is:starred,
+ * comment:) and bounded regexes compile in query-sql-annotations.ts.
  */
 export function compileQuery(node: QueryNode | null): SqlFragment {
   return node ? compile(node) : sql`1`;
@@ -47,6 +49,10 @@ function compile(node: QueryNode): SqlFragment {
       const column = raw(FIELDS[node.field].column);
       return sql`(${column} IS NOT NULL AND ${column} <> '')`;
     }
+    case 'regex':
+      return regexMatch(node);
+    case 'annotation':
+      return annotationMatch(node, prefixUpperBound);
   }
 }
 

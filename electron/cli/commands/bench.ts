@@ -156,6 +156,9 @@ export async function benchCommand(args: { events?: string; runs?: string; keep?
       const { median, p95 } = stats(samples);
       log(`| ${q.name} | ${median.toFixed(1)} ms | ${p95.toFixed(1)} ms | ${p95 <= 100 ? 'ok' : 'OVER'} <= 100 ms |`);
     }
+    await (await import('./bench-context.js')).benchContext(backend, runs, log);
+    (await import('./bench-workbench.js')).benchFacets(backend, runs, log);
+    await (await import('./bench-packs.js')).benchPacks(backend, dir, events, log);
     // Vendor format cost: the same events as CloudTrail records, detected and normalized by the cloudtrail module.
     const ctFile = path.join(dir, 'cloudtrail.jsonl');
     await writeCloudTrailJsonl(ctFile, events);
@@ -164,6 +167,7 @@ export async function benchCommand(args: { events?: string; runs?: string; keep?
     log(`| vendor format (same events as CloudTrail records) | time | rate | vs generic JSONL |`);
     log(`|---|---:|---:|---:|`);
     log(`| import, cloudtrail module | ${(ctMs / 1000).toFixed(2)} s | ${Math.round(events / (ctMs / 1000)).toLocaleString('en-US')} events/s | ${(100 * (ctMs / importMs - 1)).toFixed(0)}% (target <= 30%) |`);
+    await (await import('./bench-s3.js')).benchS3(dir, Math.min(events, 100_000), log);
     const rss = process.resourceUsage().maxRSS / 1024;
     log('');
     log(`peak RSS (process incl. import worker): ${rss.toFixed(0)} MB; case file ${(fs.statSync(caseFile).size / 1e6).toFixed(0)} MB`);

@@ -3,6 +3,7 @@ import { sourceCoverage } from '../../backend/store/queries/coverage.js';
 import { listImports } from '../../backend/store/queries/imports.js';
 import { verifyJournal } from '../../backend/store/queries/journal.js';
 import { requireCase } from '../case-arg.js';
+import { configuredSourcesText } from './source.js';
 
 export function importsCommand(args: { case?: string }): void {
   const db = openCase(requireCase(args.case, 'imports'), { create: false });
@@ -46,6 +47,7 @@ export function sourcesCommand(args: { case?: string }): void {
           pct(m.time, r.events), pct(m.outcome, r.events), pct(m.origin, r.events), pct(m.resource, r.events)].join('\t') + '\n',
       );
     }
+    process.stdout.write(configuredSourcesText(db));
   } finally {
     db.close();
   }

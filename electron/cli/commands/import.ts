@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { JobProgress } from '../../../shared/contract/channels.js';
 import { MAPPED_FIELDS, MappingProfileSchema, type MappingProfile } from '../../../shared/model/mapping.js';
 import { createBackend } from '../../backend/backend.js';
+import type { Db } from '../../backend/store/open.js';
+import { getMappingProfile, listMappingProfiles } from '../../backend/store/queries/mapping-profiles.js';
 import type { Job } from '../../../shared/contract/channels.js';
 import { requireCase } from '../case-arg.js';
 import { UsageError } from '../usage.js';
@@ -35,10 +37,23 @@ export function readMapping(file: string): MappingProfile {
   return parsed.data;
 }
 
+/**
+ * `--mapping FILE|NAME`: an existing file is read as a profile (as before); otherwise the name of a profile saved in
+ * the case (the UI's mapping editor saves them). Neither is a usage error that lists the saved names.
+ */
+export function resolveMapping(arg: string, db: Db): MappingProfile {
+  if (fs.existsSync(arg)) return readMapping(arg);
+  const saved = getMappingProfile(db, arg);
+  if (saved) return saved.profile;
+  const names = listMappingProfiles(db).map((m) => m.name);
+  throw new UsageError(
+    `--mapping ${arg}: no such file, and the case has no saved mapping profile of that name (${names.length ? `saved: ${names.join(', ')}` : 'it has none saved'})`,
+  );
+}
+
 export async function importCommand(args: { positionals: string[]; case?: string; source?: string; mapping?: string }): Promise<Job> {
   const caseFile = requireCase(args.case, 'import');
   if (args.positionals.length === 0) throw new UsageError('import: give at least one PATH');
-  const mapping = args.mapping ? readMapping(args.mapping) : undefined;
   const tty = process.stderr.isTTY;
   const backend = createBackend({
     caseFile,
@@ -47,6 +62,7 @@ export async function importCommand(args: { positionals: string[]; case?: string
     },
   });
   try {
+    const mapping = args.mapping ? resolveMapping(args.mapping, backend.context.db) : undefined;
     const { done } = backend.context.jobs.startImport(backend.context.caseFile, {
       paths: args.positionals,
       source: args.source,

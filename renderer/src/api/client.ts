@@ -9,7 +9,11 @@ export interface Api {
   invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   on<E extends PushEventName>(event: E, cb: (payload: PushEventPayload<E>) => void): () => void;
   importFiles(files: File[], opts?: ImportOptions): Promise<{ jobId: string }>;
+  /** Makes files readable by the backend without importing them (web: uploads; Electron: their paths). */
+  stageFiles(files: File[], opts?: ImportOptions): Promise<{ paths: string[]; names?: string[] }>;
   onConnection(cb: (state: ConnectionState) => void): () => void;
+  /** Link to a host file endpoint (export downloads); null where the host has none (Electron). */
+  fileUrl(apiPath: string): string | null;
 }
 
 export function createApi(transport: Transport): Api {
@@ -31,7 +35,9 @@ export function createApi(transport: Transport): Api {
       if (opts.source) input.source = opts.source;
       return this.invoke('import:start', input);
     },
+    stageFiles: (files, opts = {}) => transport.stage(files, opts),
     onConnection: (cb) => transport.onConnection(cb),
+    fileUrl: (apiPath) => transport.fileUrl?.(apiPath) ?? null,
   };
 }
 

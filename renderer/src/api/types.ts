@@ -37,6 +37,8 @@ export interface Transport {
   /** Makes the files readable by the backend; answers the paths (and display names) for import:start. */
   stage(files: File[], opts: ImportOptions): Promise<{ paths: string[]; names?: string[] }>;
   onConnection(cb: (state: ConnectionState) => void): () => void;
+  /** A URL a plain link can open for a host file endpoint such as an export download (web: carries the token). */
+  fileUrl?(apiPath: string): string;
 }
 
 /** Thrown by `api.invoke` when the host answers `{ ok: false }`. */

@@ -169,6 +169,7 @@ export function webTransport(token: string): Transport {
       }
       return { paths, names: files.map((f) => f.name) };
     },
+    fileUrl: (apiPath) => `${apiPath}?token=${encodeURIComponent(token)}`,
     onConnection(cb) {
       ensureSocket();
       connListeners.add(cb);

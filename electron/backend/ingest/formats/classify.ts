@@ -1,4 +1,5 @@
 import type { Category, Outcome, Severity } from '../../../../shared/model/event.js';
+import { memoByString } from './memo.js';
 
 /**
  * Keyword classification of an action name into category and severity. Vendor modules use their own tables first
@@ -69,6 +70,17 @@ export function actionWords(action: string): string[] {
 
 export function classifyAction(action: string | null, outcome: Outcome = 'unknown'): Classification {
   if (!action) return { category: 'other', severity: 'info' };
+  return classifyMemo(`${outcome}\u0000${action}`);
+}
+
+// Keyed by outcome + action: the same few hundred names recur in every file.
+const classifyMemo = memoByString((key) => {
+  const split = key.indexOf('\u0000');
+  // Frozen: every caller shares the cached object.
+  return Object.freeze(classifyUncached(key.slice(split + 1), key.slice(0, split) as Outcome));
+});
+
+function classifyUncached(action: string, outcome: Outcome): Classification {
   const words = actionWords(action);
   const joined = words.join('');
   const has = (set: Set<string>) => words.some((w) => set.has(w));
@@ -94,4 +106,20 @@ export function classifyAction(action: string | null, outcome: Outcome = 'unknow
   if (changes && audit) severity = words.some((w) => DISABLE_VERBS.has(w)) ? 'critical' : 'warning';
   if (outcome === 'failure' && category === 'authorization') severity = 'warning';
   return { category, severity };
+}
+
+const FAILED_WORDS = new Set(['failure', 'failed', 'fail', 'denied', 'rejected', 'error', 'errored', 'unsuccessful']);
+const SUCCEEDED_WORDS = new Set(['success', 'succeeded', 'successful', 'completed', 'complete']);
+
+/**
+ * The outcome an action's own name states (`LOGIN_FAILURE`, `login_failed`, `AUDIT_EXPORT_COMPLETED`), read from
+ * its last word; anything else stays unknown (a plain `LOGIN` says nothing about its result).
+ */
+export function outcomeOfAction(action: string | null): Outcome {
+  if (!action) return 'unknown';
+  const words = actionWords(action);
+  const last = words[words.length - 1];
+  if (FAILED_WORDS.has(last)) return 'failure';
+  if (SUCCEEDED_WORDS.has(last)) return 'success';
+  return 'unknown';
 }

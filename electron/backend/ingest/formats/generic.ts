@@ -1,5 +1,5 @@
 import { CATEGORIES, type ActorType, type Category } from '../../../../shared/model/event.js';
-import { classifyAction } from './classify.js';
+import { classifyAction, outcomeOfAction } from './classify.js';
 import {
   isRecord, makeEvent, ok, outcomeOf, preview, reject, severityOf, str,
 } from './common.js';
@@ -20,14 +20,14 @@ export const TIME_FIELDS = [
 const ACTOR_FIELDS = [
   'actor.email', 'actor.alternateId', 'actor.username', 'actor.login', 'actor.name', 'actor', 'user.email',
   'user.username', 'user.name', 'user', 'username', 'user_name', 'email', 'userEmail', 'actor_email', 'principal',
-  'initiatedBy', 'performedBy', 'caller', 'login', 'userId', 'actorId', 'identity',
+  'initiatedBy', 'performedBy', 'caller', 'login', 'userId', 'actorId', 'identity', 'actor.userId', 'actor.id',
 ];
 const ACTION_FIELDS = [
   'action', 'eventName', 'eventType', 'event', 'operation', 'operationName', 'activity', 'activityType', 'type',
   'verb', 'method',
 ];
 const TARGET_FIELDS = [
-  'target.name', 'target', 'targetName', 'resource.name', 'resource', 'resourceName', 'object', 'objectName',
+  'target.name', 'target', 'targetName', 'targetId', 'resource.name', 'resource', 'resourceName', 'object', 'objectName',
   'entity.name', 'entity', 'entityName', 'entitySlug', 'subject', 'item',
 ];
 const TARGET_TYPE_FIELDS = ['targetType', 'target.type', 'resourceType', 'resource.type', 'objectType', 'entityType'];
@@ -39,7 +39,7 @@ const ERROR_FIELDS = ['errorCode', 'error', 'errorMessage', 'failureReason'];
 const IP_FIELDS = [
   'ip', 'ipAddress', 'sourceIp', 'sourceIpAddress', 'clientIp', 'clientIpAddress', 'ip_address', 'remote_addr',
   'remoteAddress', 'remoteIp', 'src_ip', 'srcIp', 'callerIp', 'actor_ip', 'client.ip', 'client.ipAddress',
-  'request.ip', 'context.ip', 'context.ip_address', 'sourceIPs',
+  'request.ip', 'context.ip', 'context.ip_address', 'sourceIPs', 'location.ip', 'location.ipAddress', 'geo.ip',
 ];
 const UA_FIELDS = ['userAgent', 'user_agent', 'ua', 'client.userAgent', 'httpUserAgent', 'context.ua', 'agent'];
 const SESSION_FIELDS = ['sessionId', 'session', 'sid', 'sessionKey', 'context.session_id'];
@@ -49,6 +49,13 @@ const ID_FIELDS = ['id', 'uuid', 'eventId', '_id', 'logId', 'insertId', 'auditId
 const SEVERITY_FIELDS = ['severity', 'level', 'priority', 'riskLevel', 'risk'];
 const LOCATION_FIELDS = ['location', 'geo', 'geoLocation', 'country', 'city'];
 const ACTOR_TYPE_FIELDS = ['actorType', 'actor.type', 'principalType', 'user.type', 'identityType'];
+
+/** The candidate names per mapped field, for the mapping editor's first suggestion on an unknown file. */
+export const FIELD_CANDIDATES = {
+  time: TIME_FIELDS, actor: ACTOR_FIELDS, actorType: ACTOR_TYPE_FIELDS, action: ACTION_FIELDS, targetType: TARGET_TYPE_FIELDS,
+  target: TARGET_FIELDS, outcome: OUTCOME_FIELDS, severity: SEVERITY_FIELDS, sourceIp: IP_FIELDS, userAgent: UA_FIELDS,
+  location: LOCATION_FIELDS, sessionId: SESSION_FIELDS, vendorId: ID_FIELDS, summary: SUMMARY_FIELDS,
+} as const;
 
 const NAME_KEYS = ['email', 'alternateId', 'login', 'username', 'userName', 'name', 'displayName', 'slug', 'id'];
 
@@ -89,14 +96,25 @@ export function actorTypeOf(explicit: string | null, actor: string | null): Acto
   }
   if (!actor) return 'unknown';
   if (apiKeyName(actor)) return 'api_key';
+  if (actor.toLowerCase() === 'system') return 'system';
   if (/\.gserviceaccount\.com$/i.test(actor)) return 'service';
   if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(actor)) return 'user';
   return 'unknown';
 }
 
+/** Where a record keeps the acting person's full name beside the e-mail or login chosen as the actor. */
+const ACTOR_NAME_FIELDS = ['actor.name', 'actor.displayName', 'actor.fullName', 'user.name', 'user.displayName', 'userName', 'actorName'];
+
+/** The person's name (seed 003 shows "Dana Whitfield" for dana@...), when it says more than the actor itself. */
+function displayNameOf(v: unknown, actor: string | null): string | null {
+  const name = str(v);
+  return name && name !== actor ? name : null;
+}
+
 function locationOf(v: unknown): string | null {
   if (!isRecord(v)) return str(v);
-  const parts = ['city', 'state', 'region', 'country', 'country_code', 'countryCode']
+  // A CI/CD token's origin is its platform (seed 003: "the CI platform name and IP address").
+  const parts = ['city', 'state', 'region', 'country', 'country_code', 'countryCode', 'ci_platform', 'ciPlatform']
     .map((k) => str(v[k]))
     .filter((s): s is string => s !== null);
   return parts.length > 0 ? parts.join(', ') : null;
@@ -127,6 +145,7 @@ export function normalizeGeneric(record: unknown): NormalizeResult {
 
   let actor = found(idx.find(ACTOR_FIELDS, usableName));
   const keyName = actor ? apiKeyName(actor) : null;
+  const actorName = displayNameOf(idx.find(ACTOR_NAME_FIELDS)?.value, actor);
   const actorType = actorTypeOf(str(idx.find(ACTOR_TYPE_FIELDS)?.value), actor);
   if (keyName) actor = keyName;
 
@@ -139,6 +158,7 @@ export function normalizeGeneric(record: unknown): NormalizeResult {
 
   let outcome = outcomeOf(idx.find(OUTCOME_FIELDS, (v) => outcomeOf(v) !== 'unknown')?.value);
   if (outcome === 'unknown' && idx.find(ERROR_FIELDS)) outcome = 'failure';
+  if (outcome === 'unknown') outcome = outcomeOfAction(action);
 
   const classified = classifyAction(action, outcome);
   const implied = classified.severity;
@@ -169,6 +189,7 @@ export function normalizeGeneric(record: unknown): NormalizeResult {
       summary:
         str(idx.find(SUMMARY_FIELDS, (v) => typeof v === 'string' && v.trim() !== '')?.value) ??
         (keyName && action ? `API key ${keyName} ${action}${target ? ` ${target}` : ''}` : null),
+      ...(actorName ? { attributes: { actorName } } : {}),
     }),
   );
 }

@@ -16,6 +16,7 @@ import { onePasswordFormat } from './onepassword.js';
 import { salesforceFormat } from './salesforce.js';
 import { slackFormat } from './slack.js';
 import { workspaceFormat } from './workspace.js';
+import { writeBackFormat } from './writeback.js';
 import type { FormatModule } from './types.js';
 
 /**
@@ -39,6 +40,7 @@ export const FORMATS: FormatModule[] = [
   workspaceFormat,
   cloudflareFormat,
   entityCsvFormat,
+  writeBackFormat,
   jsonFormat,
   csvFormat,
 ];

@@ -71,7 +71,15 @@ function fractionMs(frac: string | undefined): number {
   return frac ? Number((frac + '00').slice(0, 3)) : 0;
 }
 
+// `2026-05-31T00:00:00.030Z`, the form most exporters write: Date.parse reads it exactly (ECMAScript's own date-time
+// string format), and a round trip that gives back the same text proves every field was in range.
+const CANONICAL_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function parseIso(s: string): ParsedTime | null {
+  if (s.length === 24 && CANONICAL_RE.test(s)) {
+    const ts = Date.parse(s);
+    if (ts >= MIN_TS && ts < MAX_TS && toIso(ts) === s) return { ts, iso: s };
+  }
   const m = ISO_RE.exec(s);
   if (!m) return null;
   const [, y, mo, d, h, mi, sec, frac, zone] = m;

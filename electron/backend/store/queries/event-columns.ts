@@ -8,7 +8,7 @@ export const EVENT_ROW_COLUMNS = `id, time, received_time AS receivedTime, forma
 export const EVENT_DETAIL_COLUMNS = `${EVENT_ROW_COLUMNS}, raw, prov_object, prov_sha256, prov_index, prov_line, notes,
   attributes, id_conflict`;
 
-interface DetailRow extends EventRow {
+interface DetailRow extends Omit<EventRow, 'attributes'> {
   raw: string;
   prov_object: string;
   prov_sha256: string | null;

@@ -2,6 +2,7 @@ import type { Order } from '../../../../shared/contract/channels.js';
 import type { AuditEvent, EventRow } from '../../../../shared/model/event.js';
 import type { Db } from '../open.js';
 import type { SqlFragment } from '../sql.js';
+import { annotationsFor, hasAnyAnnotation } from './annotations.js';
 import { EVENT_DETAIL_COLUMNS, EVENT_ROW_COLUMNS, toAuditEvent, type DetailRow } from './event-columns.js';
 
 /**
@@ -27,8 +28,10 @@ function orderBy(order: Order): string {
   return order === 'desc' ? 'ts DESC, rowid DESC' : 'ts ASC, rowid ASC';
 }
 
-function dataVersion(db: Db): number {
-  return db.pragma('data_version', { simple: true }) as number;
+/** Changes by other connections (imports) and by this one (annotations, which tag:/is:starred queries read). */
+export function dataVersion(db: Db): string {
+  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${db.pragma('data_version', { simple: true }) as number}.${changes}`;
 }
 
 function anchorsFor(db: Db, where: SqlFragment, order: Order): AnchorSet {
@@ -112,6 +115,7 @@ export function* iterateEvents(db: Db, where: SqlFragment, order: Order, limit =
   const next = db.prepare(
     `SELECT ${EVENT_DETAIL_COLUMNS}, ts, rowid AS rid FROM events WHERE (${where.sql}) AND (ts, rowid) ${cmp} (?, ?) ORDER BY ${by} LIMIT ?`,
   );
+  const annotated = hasAnyAnnotation(db);
   let emitted = 0;
   let last: Key | null = null;
   const batch = 2000;
@@ -122,8 +126,12 @@ export function* iterateEvents(db: Db, where: SqlFragment, order: Order, limit =
       ts: number;
       rid: number;
     })[];
+    // Exports carry the analyst's annotations: one batched lookup per batch, none when the case has none.
+    const notes = annotated ? annotationsFor(db, rows.map((r) => r.id)) : null;
     for (const { ts: _ts, rid: _rid, ...row } of rows) {
-      yield toAuditEvent(row);
+      const event = toAuditEvent(row);
+      const note = notes?.get(event.id);
+      yield note ? { ...event, annotations: note } : event;
       emitted++;
     }
     if (rows.length < size) return;

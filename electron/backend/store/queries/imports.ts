@@ -4,10 +4,11 @@ import type { Db } from '../open.js';
 const IMPORT_COLUMNS = `id, job_id AS jobId, object, sha256, bytes, format, records, inserted, duplicates, conflicts,
   rejects, status, message, started_at AS startedAt, finished_at AS finishedAt`;
 
-export function startImport(db: Db, jobId: string | null, object: string, sha256: string | null, bytes: number): number {
+/** `mapping`: identity of the field mapping the object is read through (formats/mapped.ts mappingIdentity), if any. */
+export function startImport(db: Db, jobId: string | null, object: string, sha256: string | null, bytes: number, mapping: string | null = null): number {
   const r = db
-    .prepare(`INSERT INTO imports (job_id, object, sha256, bytes, status, started_at) VALUES (?, ?, ?, ?, 'running', ?)`)
-    .run(jobId, object, sha256, bytes, new Date().toISOString());
+    .prepare(`INSERT INTO imports (job_id, object, sha256, bytes, status, started_at, mapping) VALUES (?, ?, ?, ?, 'running', ?, ?)`)
+    .run(jobId, object, sha256, bytes, new Date().toISOString(), mapping);
   return Number(r.lastInsertRowid);
 }
 
@@ -36,10 +37,11 @@ export function finishImport(db: Db, id: number, status: ImportRow['status'], me
 }
 
 /** An object whose bytes were already imported completely: re-importing it adds nothing. */
-export function completedImportOf(db: Db, sha256: string): ImportRow | undefined {
+/** An earlier import of the same bytes read the same way (a file read by detection can be read again through a mapping). */
+export function completedImportOf(db: Db, sha256: string, mapping: string | null = null): ImportRow | undefined {
   return db
-    .prepare(`SELECT ${IMPORT_COLUMNS} FROM imports WHERE sha256 = ? AND status IN ('completed', 'partial') ORDER BY id LIMIT 1`)
-    .get(sha256) as ImportRow | undefined;
+    .prepare(`SELECT ${IMPORT_COLUMNS} FROM imports WHERE sha256 = ? AND mapping IS ? AND status IN ('completed', 'partial') ORDER BY id LIMIT 1`)
+    .get(sha256, mapping) as ImportRow | undefined;
 }
 
 /** Imports left 'running' by a killed process are marked so; their batches are whole and a re-run completes them. */

@@ -23,7 +23,8 @@ function entryHash(prevHash: string, seq: number, at: string, actor: string, act
   return createHash('sha256').update([prevHash, seq, at, actor, action, details].join('\n')).digest('hex');
 }
 
-function localActor(): string {
+/** The OS user name: the author of journal entries and of annotations made on this machine. */
+export function localActor(): string {
   try {
     return os.userInfo().username;
   } catch {

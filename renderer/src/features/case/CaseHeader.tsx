@@ -6,6 +6,9 @@ import { ImportButton } from '../import/ImportButton.js';
 import { ZoneToggle } from '../zone/ZoneToggle.js';
 import { CaseMenu } from './CaseMenu.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { SourcesButton } from '../sources/SourcesButton.js';
+import { IntegrityButton } from '../integrity/IntegrityButton.js';
+import { PacksButton } from '../packs/PacksButton.js';
 
 interface Props {
   info: CaseInfo | null;
@@ -16,6 +19,8 @@ interface Props {
   importInput: RefObject<HTMLInputElement | null>;
   importing: boolean;
   onOpenLog: () => void;
+  /** Opens the field mapping editor (files of unknown shape). */
+  onMapFields?: () => void;
   onReconnect: () => void;
 }
 
@@ -50,6 +55,14 @@ export function CaseHeader(p: Props) {
       <button type="button" onClick={p.onOpenLog} data-testid="import-log-button">
         Import log
       </button>
+      <SourcesButton />
+      <IntegrityButton />
+      <PacksButton />
+      {p.onMapFields && (
+        <button type="button" onClick={p.onMapFields} disabled={p.importing} data-testid="map-fields-button">
+          Map fields…
+        </button>
+      )}
       <ImportButton onFiles={p.onImport} inputRef={p.importInput} disabled={p.importing} />
     </header>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 /** Copies text; falls back to a hidden textarea where the async clipboard is unavailable. */
-export function CopyButton({ text, label = 'Copy', testId, role }: { text: string; label?: string; testId?: string; role?: 'menuitem' }) {
+export function CopyButton({ text, label = 'Copy', testId, role, ariaLabel }: { text: string; label?: string; testId?: string; role?: 'menuitem'; ariaLabel?: string }) {
   const [done, setDone] = useState<'ok' | 'fail' | null>(null);
   const copy = async () => {
     try {
@@ -22,7 +22,7 @@ export function CopyButton({ text, label = 'Copy', testId, role }: { text: strin
     setTimeout(() => setDone(null), 1500);
   };
   return (
-    <button type="button" className="small" role={role} onClick={copy} data-testid={testId}>
+    <button type="button" className="small" role={role} onClick={copy} data-testid={testId} aria-label={ariaLabel}>
       {done === 'ok' ? 'Copied' : done === 'fail' ? 'Copy failed' : label}
     </button>
   );

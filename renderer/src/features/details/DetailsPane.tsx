@@ -6,11 +6,17 @@ import { useZone } from '../zone/zone-context.js';
 import { CopyButton } from './CopyButton.js';
 import { FieldList, type FieldItem } from './FieldList.js';
 import { PaneResizer } from './PaneResizer.js';
+import { JsonTree } from './JsonTree.js';
 import { RawRecord } from './RawRecord.js';
+import { SurroundingButton } from '../context/SurroundingButton.js';
+import { RawViewToggle, useRawView } from './RawViewToggle.js';
 import { MIN_PANE, usePaneWidth } from './use-pane-width.js';
 import { useEvent } from './use-event.js';
 import './details.css';
+import { describeLocation } from '../../../../shared/format/location.js';
 import { actorLabel, describeUserAgent } from '../../../../shared/format/user-agent.js';
+import { ObjectIntegrity } from '../integrity/ObjectIntegrity.js';
+import { AnnotationsSection } from '../annotations/AnnotationsSection.js';
 
 interface Props {
   index: number;
@@ -25,7 +31,12 @@ function fields(e: EventRow): FieldItem[] {
       label: 'Actor',
       value: e.actor,
       field: 'actor',
-      extra: <span className="muted tag">{actorLabel(e.actorType) ?? e.actorType}</span>,
+      extra: (
+        <>
+          {e.attributes?.actorName && <span className="actor-name">{e.attributes.actorName}</span>}
+          <span className="muted tag">{actorLabel(e.actorType) ?? e.actorType}</span>
+        </>
+      ),
     },
     { label: 'Client', value: describeUserAgent(e.userAgent) },
     { label: 'Action', value: e.action, field: 'action' },
@@ -35,7 +46,10 @@ function fields(e: EventRow): FieldItem[] {
     { label: 'Severity', value: e.severity, field: 'severity' },
     { label: 'Source IP', value: e.sourceIp, field: 'ip', mono: true },
     { label: 'User agent', value: e.userAgent, field: 'userAgent' },
-    { label: 'Location', value: e.location, field: 'location' },
+    // Seed 003: the place and the address, or "Unknown" (then nothing to filter on).
+    e.location
+      ? { label: 'Location', value: e.location, field: 'location', extra: e.sourceIp ? <span className="muted tag">{e.sourceIp}</span> : null }
+      : { label: 'Location', value: describeLocation(null, e.sourceIp) },
     { label: 'Session', value: e.sessionId, field: 'session', mono: true },
     { label: 'Format', value: e.format, field: 'format' },
     { label: 'Source', value: e.source, field: 'source' },
@@ -59,6 +73,7 @@ function Provenance({ event }: { event: AuditEvent }) {
           { label: 'Line', value: p.line === null || p.line === undefined ? null : String(p.line) },
         ]}
       />
+      <ObjectIntegrity provenance={p} />
     </section>
   );
 }
@@ -84,6 +99,7 @@ export function DetailsPane({ index, row, onClose, onFilter }: Props) {
   }, [onClose]);
 
   const raw = full ? prettyRaw(full.raw) : '';
+  const [rawView, setRawView] = useRawView();
   return (
     <aside
       className="details"
@@ -98,6 +114,7 @@ export function DetailsPane({ index, row, onClose, onFilter }: Props) {
         <h2>Event details</h2>
         {index >= 0 && <span className="muted">row {formatInt(index + 1)}</span>}
         <span className="spacer" />
+        <SurroundingButton row={e} />
         <button type="button" className="icon" aria-label="Close details" title="Close (Esc)" onClick={onClose} data-testid="details-close">
           ×
         </button>
@@ -117,6 +134,7 @@ export function DetailsPane({ index, row, onClose, onFilter }: Props) {
             {full?.idConflict && (
               <p className="warn">Another record in this case has the same vendor id with different content (id conflict).</p>
             )}
+            <AnnotationsSection eventId={e.id} />
             <section>
               <h3>Time</h3>
               <FieldList
@@ -154,11 +172,16 @@ export function DetailsPane({ index, row, onClose, onFilter }: Props) {
               <div className="section-head">
                 <h3>Raw record</h3>
                 <span className="spacer" />
+                <RawViewToggle view={rawView} onView={setRawView} />
                 {full && <CopyButton text={raw} label="Copy raw" testId="copy-raw" />}
               </div>
-              <pre className="raw mono" data-testid="details-raw" tabIndex={0}>
-                {full ? <RawRecord text={raw} /> : loading ? 'Loading…' : ''}
-              </pre>
+              {full && rawView === 'tree' ? (
+                <JsonTree value={full.raw} label="Raw record tree" />
+              ) : (
+                <pre className="raw mono" data-testid="details-raw" tabIndex={0}>
+                  {full ? <RawRecord text={raw} /> : loading ? 'Loading…' : ''}
+                </pre>
+              )}
             </section>
           </div>
         </div>

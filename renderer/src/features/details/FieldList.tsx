@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { quoteValue } from '../query/query-text.js';
+import { FieldPivots } from '../views/FieldPivots.js';
 
 export interface FieldItem {
   label: string;
@@ -38,6 +39,7 @@ export function FieldList({ items, onFilter, compact }: Props) {
                   <button type="button" className="icon small" title={`Exclude: -${clause}`} aria-label={`Exclude ${it.label}`} onClick={() => onFilter(`-${clause}`)}>
                     −
                   </button>
+                  <FieldPivots clause={clause} label={it.label} actor={it.field === 'actor' ? it.value! : null} />
                 </span>
               )}
             </dd>

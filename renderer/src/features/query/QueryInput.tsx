@@ -1,5 +1,8 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { CompletionList } from './CompletionList.js';
+import { applySuggestion, completionContext } from './completion.js';
 import { charClasses, type SyntaxProblem } from './query-text.js';
+import { useCompletions } from './use-completions.js';
 
 interface Props {
   value: string;
@@ -52,12 +55,63 @@ export function QueryInput({ value, onChange, onKeyDown, problem, errorId }: Pro
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  // Completion: the term at the caret, its suggestions, the highlighted one. Escape hides the list until the next edit.
+  const listId = useId();
+  const [caret, setCaret] = useState<number | null>(null);
+  const [dismissed, setDismissed] = useState(false);
+  // -1 = nothing highlighted: Enter then applies the query as typed; only an arrow-key choice makes Enter complete.
+  const [active, setActive] = useState(-1);
+  const pendingCaret = useRef<number | null>(null);
+  const ctx = useMemo(() => (caret === null ? null : completionContext(value, caret)), [value, caret]);
+  const items = useCompletions(ctx);
+  const open = !dismissed && ctx !== null && items.length > 0;
+  // Reset the highlight when the list itself changes (not on every render: static lists are rebuilt each time).
+  const itemsKey = items.map((i) => i.insert).join('\n');
+  useEffect(() => setActive(-1), [itemsKey]);
+
   const sync = () => {
     if (input.current && layer.current) layer.current.style.transform = `translateX(${-input.current.scrollLeft}px)`;
   };
-  useLayoutEffect(sync);
+  useLayoutEffect(() => {
+    if (pendingCaret.current !== null && input.current) {
+      input.current.setSelectionRange(pendingCaret.current, pendingCaret.current);
+      pendingCaret.current = null;
+    }
+    sync();
+  });
+  const trackCaret = () => {
+    sync();
+    const el = input.current;
+    setCaret(el && el === document.activeElement && el.selectionStart === el.selectionEnd ? el.selectionStart : null);
+  };
+  const accept = (index: number) => {
+    if (!ctx || !items[index]) return;
+    const next = applySuggestion(value, ctx, items[index]);
+    pendingCaret.current = next.caret;
+    setCaret(next.caret);
+    onChange(next.text);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % items.length : a <= 0 ? items.length - 1 : a - 1));
+      return;
+    }
+    if (open && ((e.key === 'Tab' && !e.shiftKey) || (e.key === 'Enter' && active >= 0))) {
+      e.preventDefault();
+      accept(Math.max(0, active));
+      return;
+    }
+    if (open && e.key === 'Escape') {
+      e.preventDefault();
+      setDismissed(true);
+      return;
+    }
+    onKeyDown(e);
+  };
 
   return (
+    <div className="query-combo">
     <div className={`query-box ${problem ? 'has-error' : ''}`}>
       <div className="query-layer" aria-hidden="true">
         <div ref={layer} className="query-layer-text">
@@ -80,14 +134,25 @@ export function QueryInput({ value, onChange, onKeyDown, problem, errorId }: Pro
         autoCapitalize="off"
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? errorId : undefined}
+        // A textbox with list autocompletion (aria-autocomplete + aria-controls + aria-activedescendant): it keeps
+        // the textbox role tests and assistive tech already know it by.
+        aria-autocomplete="list"
+        aria-controls={open ? listId : undefined}
+        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
         value={value}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={onKeyDown}
+        onChange={(e) => {
+          setDismissed(false);
+          onChange(e.target.value);
+        }}
+        onKeyDown={onKey}
         onScroll={sync}
-        onSelect={sync}
-        onKeyUp={sync}
-        onClick={sync}
+        onSelect={trackCaret}
+        onKeyUp={trackCaret}
+        onClick={trackCaret}
+        onBlur={() => setCaret(null)}
       />
+    </div>
+    {open && <CompletionList id={listId} items={items} active={active} onPick={accept} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { FIELD_NAMES, FIELDS } from '../../../../shared/query/fields.js';
+import { MAX_REGEX_LENGTH } from '../../../../shared/query/regex.js';
 import { Popover } from '../../components/Popover.js';
 
 const EXAMPLES: [string, string][] = [
@@ -12,6 +13,11 @@ const EXAMPLES: [string, string][] = [
   ['actor:alice OR actor:bob', 'either (AND is implied between terms)'],
   ['(action:Delete* OR action:Put*) severity:critical', 'parentheses group'],
   ['has:sessionId', 'field present; -has:field for absent'],
+  ['NOT (actor:alice OR actor:bob)', 'exclude a whole group (NOT or -)'],
+  ['action:/^(Get|Put)Object$/', 'regular expression, case-insensitive (bounded: see below)'],
+  ['tag:phishing', 'events you tagged; tag:phish* by prefix, has:tag for any'],
+  ['is:starred', 'events you starred'],
+  ['comment:exfil', 'words in your comments; has:comment for any'],
 ];
 
 interface Props {
@@ -55,7 +61,22 @@ export function SyntaxHelp({ onInsert }: Props) {
               })}
             </tbody>
           </table>
-          <p className="muted">Press Enter to apply; the query also applies when you pause typing.</p>
+          <h3>How terms combine</h3>
+          <p>
+            <code>NOT</code> / <code>-</code> binds tightest, then <code>AND</code> (or just a space), then <code>OR</code>:{' '}
+            <code>a b OR c</code> is <code>(a AND b) OR c</code>. Use parentheses to group.
+          </p>
+          <h3>Regular expressions</h3>
+          <p>
+            <code>field:/pattern/</code> matches JavaScript syntax, case-insensitively (ids as written), at most{' '}
+            {MAX_REGEX_LENGTH} characters. They run on a linear-time engine, so no pattern can stall the case;
+            backreferences and lookarounds are refused. A value that only starts with <code>/</code> (a path) stays
+            plain text; quote it if it also ends with <code>/</code>.
+          </p>
+          <p className="muted">
+            Type a field name for suggestions (Tab or ↓ then Enter to complete). Press Enter to apply; the query also
+            applies when you pause typing.
+          </p>
         </div>
       )}
     </Popover>

@@ -20,7 +20,11 @@ export function TimePresets({ query, onQuery }: { query: string; onQuery: (q: st
       aria-label="Time range"
       data-testid="time-presets"
       value={current ?? ''}
-      onChange={(e) => onQuery(withTimePreset(query, e.target.value || null))}
+      onChange={(e) => {
+        // "Custom range…" hands over to the filter bar's From / To fields, which write absolute bounds.
+        if (e.target.value === 'custom') document.getElementById('filter-from')?.focus();
+        else onQuery(withTimePreset(query, e.target.value || null));
+      }}
     >
       <option value="">Any time</option>
       {TIME_PRESETS.map((p) => (
@@ -28,9 +32,7 @@ export function TimePresets({ query, onQuery }: { query: string; onQuery: (q: st
           {p.label}
         </option>
       ))}
-      <option value="custom" disabled>
-        Custom range
-      </option>
+      <option value="custom">Custom range…</option>
     </select>
   );
 }

@@ -1,15 +1,17 @@
 import { useCallback, useRef } from 'react';
-import type { EventRow, TableColumn } from '../../../../shared/model/event.js';
+import type { EventRow } from '../../../../shared/model/event.js';
 import { useDismiss } from '../../lib/hooks.js';
 import { CopyButton } from '../details/CopyButton.js';
 import { quoteValue } from '../query/query-text.js';
-import { COLUMNS } from './columns.js';
+import { cellValue } from './cell-text.js';
+import { columnDef, type ColumnId } from './columns.js';
+import { PivotMenuItems } from '../views/PivotMenuItems.js';
 
 export interface CellMenuState {
   x: number;
   y: number;
   row: EventRow;
-  column: TableColumn;
+  column: ColumnId;
 }
 
 interface Props {
@@ -23,12 +25,11 @@ export function CellMenu({ state, onFilter, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const close = useCallback(() => onClose(), [onClose]);
   useDismiss(true, ref, close);
-  const def = COLUMNS[state.column];
-  const raw = state.row[state.column];
-  const value = raw === null || raw === undefined ? '' : String(raw);
+  const def = columnDef(state.column);
+  const value = cellValue(state.row, state.column);
   const clause = def.field && value && state.column !== 'time' ? `${def.field}:${quoteValue(value)}` : null;
   const left = Math.min(state.x, window.innerWidth - 280);
-  const top = Math.min(state.y, window.innerHeight - 120);
+  const top = Math.min(state.y, window.innerHeight - 220);
   return (
     <div ref={ref} className="popover cell-menu" role="menu" aria-label={`${def.label} value`} style={{ left, top }} data-testid="cell-menu">
       {clause ? (
@@ -43,6 +44,7 @@ export function CellMenu({ state, onFilter, onClose }: Props) {
       ) : (
         <span className="muted pad">No filter for this column</span>
       )}
+      <PivotMenuItems row={state.row} clause={clause} actor={state.column === 'actor' && value ? value : null} onDone={onClose} />
       {value && <CopyButton text={value} label="Copy value" role="menuitem" />}
     </div>
   );

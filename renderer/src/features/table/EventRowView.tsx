@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import type { EventRow } from '../../../../shared/model/event.js';
 import type { ZoneMode } from '../../lib/time.js';
+import { CellMarks } from '../annotations/TagChip.js';
 import { cellText } from './cell-text.js';
 import type { ColumnDef } from './columns.js';
 
@@ -60,7 +61,13 @@ export const EventRowView = memo(function EventRowView(p: Props) {
             title={text.length > 24 ? text : undefined}
             onContextMenu={(e) => p.onCellMenu(e, index, c.id)}
           >
-            {c.id === 'severity' ? <span className={`badge sev-${row.severity}`}>{text}</span> : text}
+            {c.id === 'severity' ? (
+              <span className={`badge sev-${row.severity}`}>{text}</span>
+            ) : c.id === 'summary' || c.id === 'starred' || c.id === 'tags' ? (
+              <CellMarks column={c.id} row={row} text={text} />
+            ) : (
+              text
+            )}
           </div>
         );
       })}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Order } from '../../../../shared/contract/channels.js';
-import type { EventRow, TableColumn } from '../../../../shared/model/event.js';
+import type { EventRow } from '../../../../shared/model/event.js';
+import type { ColumnId } from './columns.js';
 import { zoneTitle } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
 import { CellMenu, type CellMenuState } from './CellMenu.js';
@@ -83,7 +84,7 @@ export function EventTable(p: Props) {
   const closeMenu = useCallback(() => setMenu(null), []);
   const { getRow } = windows;
   const cellMenu = useCallback(
-    (e: MouseEvent, index: number, column: TableColumn) => {
+    (e: MouseEvent, index: number, column: ColumnId) => {
       const row = getRow(index);
       if (!row) return;
       e.preventDefault();

@@ -1,0 +1,32 @@
+import { FACET_FIELDS } from '../../../shared/contract/annotations.js';
+import { whereClause } from '../store/query-sql.js';
+import { importAnnotations } from '../store/queries/annotation-import.js';
+import {
+  addComment, addTag, defineTag, getAnnotations, listTags, removeTag, setStar,
+} from '../store/queries/annotations.js';
+import { facets } from '../store/queries/facets.js';
+import type { BackendContext } from '../context.js';
+import type { HandlerMap } from './types.js';
+
+/** Annotations change what tag:/is:starred queries, facets and table rows show: every renderer refreshes. */
+function changed<T>(ctx: BackendContext, result: T): T {
+  ctx.emit('case:changed', { path: ctx.caseFile, reason: 'annotated' });
+  return result;
+}
+
+type AnnotationChannel =
+  | 'annotations:get' | 'annotations:star' | 'annotations:tag' | 'annotations:untag' | 'annotations:comment'
+  | 'annotations:import' | 'tags:define' | 'tags:list' | 'events:facets';
+
+export const annotationHandlers: HandlerMap<AnnotationChannel> = {
+  'annotations:get': ({ eventId }, ctx) => getAnnotations(ctx.db, eventId),
+  'annotations:star': ({ eventId, starred }, ctx) => changed(ctx, setStar(ctx.db, eventId, starred)),
+  'annotations:tag': ({ eventId, tag }, ctx) => changed(ctx, addTag(ctx.db, eventId, tag)),
+  'annotations:untag': ({ eventId, tag }, ctx) => changed(ctx, removeTag(ctx.db, eventId, tag)),
+  'annotations:comment': ({ eventId, text, author }, ctx) => changed(ctx, addComment(ctx.db, eventId, text, author)),
+  'annotations:import': async ({ path }, ctx) => changed(ctx, await importAnnotations(ctx.db, path)),
+  'tags:define': ({ name, description, color }, ctx) => changed(ctx, defineTag(ctx.db, name, description, color)),
+  'tags:list': (_input, ctx) => listTags(ctx.db),
+  'events:facets': ({ query, fields, limit, exact }, ctx) =>
+    facets(ctx.db, whereClause(query, ctx.now()), fields ?? FACET_FIELDS, limit, exact),
+};

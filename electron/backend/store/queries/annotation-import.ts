@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { AnnotationImportSummary } from '../../../../shared/contract/annotations.js';
+import { AppError } from '../../../../shared/errors.js';
+import type { Db } from '../open.js';
+import { appendJournal, localActor } from './journal.js';
+
+/**
+ * Re-applies the annotations of a JSONL export (`starred`, `tags`, `comments` after the event fields) to a case,
+ * matching events by id. Idempotent: a star or tag already there is kept, a comment with the same author, time and
+ * text is not added twice, an existing tag keeps its definition. Events the case does not hold are counted, bad
+ * lines are listed (line number and reason); nothing valid is dropped. One journal entry records the whole import.
+ */
+
+const MAX_PROBLEMS = 20;
+const BATCH = 1000;
+
+interface Line {
+  n: number;
+  id: string;
+  starred: boolean;
+  tags: { name: string; description?: string; color?: string }[];
+  comments: { author: string; at: string; text: string }[];
+}
+
+export async function importAnnotations(db: Db, file: string, actor = localActor()): Promise<AnnotationImportSummary> {
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `annotations import: no such file ${file}`);
+  const summary: AnnotationImportSummary = { lines: 0, events: 0, missing: 0, stars: 0, tags: 0, comments: 0, problems: [] };
+  const problem = (text: string) => summary.problems.length < MAX_PROBLEMS && summary.problems.push(text);
+  const apply = applier(db, actor, summary);
+  const input = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let batch: Line[] = [];
+  for await (const text of input) {
+    summary.lines++;
+    if (text.trim() === '') continue;
+    const line = readLine(text, summary.lines, problem);
+    if (line) batch.push(line);
+    if (batch.length >= BATCH) batch = (apply(batch), []);
+  }
+  apply(batch);
+  appendJournal(db, 'annotations-import', { file, ...summary, problems: summary.problems.length }, actor);
+  return summary;
+}
+
+function readLine(text: string, n: number, problem: (t: string) => void): Line | null {
+  let obj: Record<string, unknown>;
+  try {
+    obj = JSON.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    problem(`line ${n}: not JSON (${(err as Error).message})`);
+    return null;
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return problem(`line ${n}: not a JSON object`), null;
+  if ('auditlensExportNote' in obj) return null;
+  if (typeof obj.id !== 'string' || obj.id === '') return problem(`line ${n}: no event id`), null;
+  const tags: Line['tags'] = [];
+  for (const t of Array.isArray(obj.tags) ? obj.tags : []) {
+    const tag = typeof t === 'string' ? { name: t } : (t as Line['tags'][number]);
+    if (tag && typeof tag.name === 'string' && /^[^\s"():*]{1,64}$/.test(tag.name)) tags.push(tag);
+    else problem(`line ${n}: skipped an invalid tag ${JSON.stringify(t)}`);
+  }
+  const comments: Line['comments'] = [];
+  for (const c of Array.isArray(obj.comments) ? obj.comments : []) {
+    const ok = c && typeof c.text === 'string' && c.text.trim() !== '' && typeof c.author === 'string' && typeof c.at === 'string';
+    if (ok) comments.push({ author: c.author, at: c.at, text: c.text });
+    else problem(`line ${n}: skipped a comment without author, at and text`);
+  }
+  return { n, id: obj.id, starred: obj.starred === true, tags, comments };
+}
+
+function applier(db: Db, actor: string, summary: AnnotationImportSummary) {
+  const now = () => new Date().toISOString();
+  const exists = db.prepare('SELECT 1 FROM events WHERE id = ?');
+  const star = db.prepare('INSERT OR IGNORE INTO stars (event_id, starred_at, starred_by) VALUES (?, ?, ?)');
+  const findTag = db.prepare('SELECT id FROM tags WHERE name = ?');
+  const defineTag = db.prepare('INSERT INTO tags (name, description, color, created_at) VALUES (?, ?, ?, ?)');
+  const tagEvent = db.prepare('INSERT OR IGNORE INTO event_tags (event_id, tag_id, added_at, added_by) VALUES (?, ?, ?, ?)');
+  const sameComment = db.prepare('SELECT 1 FROM comments WHERE event_id = ? AND author = ? AND at = ? AND text = ?');
+  const comment = db.prepare('INSERT INTO comments (event_id, author, at, text) VALUES (?, ?, ?, ?)');
+  const tagId = (t: Line['tags'][number]): number => {
+    const found = findTag.get(t.name) as { id: number } | undefined;
+    if (found) return found.id;
+    const color = typeof t.color === 'string' && /^#[0-9a-f]{6}$/i.test(t.color) ? t.color.toLowerCase() : '#64748b';
+    return Number(defineTag.run(t.name, typeof t.description === 'string' ? t.description : '', color, now()).lastInsertRowid);
+  };
+  return db.transaction((lines: Line[]) => {
+    for (const line of lines) {
+      if (!line.starred && line.tags.length === 0 && line.comments.length === 0) continue;
+      if (!exists.get(line.id)) {
+        summary.missing++;
+        continue;
+      }
+      summary.events++;
+      if (line.starred) summary.stars += star.run(line.id, now(), actor).changes;
+      for (const t of line.tags) summary.tags += tagEvent.run(line.id, tagId(t), now(), actor).changes;
+      for (const c of line.comments) {
+        if (sameComment.get(line.id, c.author, c.at, c.text)) continue;
+        comment.run(line.id, c.author, c.at, c.text);
+        summary.comments++;
+      }
+    }
+  });
+}

@@ -1,0 +1,168 @@
+import type { Session, SessionsResult, TravelBadge } from '../../../../shared/contract/workbench.js';
+import type { Db } from '../open.js';
+import { dataVersion } from './events.js';
+import { isLoginAction } from './logins.js';
+import { isUsefulLocation, judgeTravel, type Located } from './travel.js';
+
+/**
+ * An actor's events grouped into sessions: by the vendor's session id where the event has one, otherwise by an
+ * inactivity gap the analyst sets. One ordered read over `events_by_actor_ts`, one pass in memory.
+ *
+ * Vendors reuse session ids (the demo's hourly ids repeat after a year; some proxies log a constant); a vendor id
+ * seen again after more than a day of silence therefore starts a new session.
+ */
+
+const VENDOR_REUSE_MS = 24 * 3_600_000;
+const MAX_LISTED = 50;
+
+type Row = [id: string, ts: number, sessionId: string | null, ip: string | null, ua: string | null, location: string | null,
+  outcome: string, category: string, action: string | null];
+
+interface Open {
+  session: Session;
+  startTs: number;
+  lastTs: number;
+}
+
+export interface SessionOptions {
+  actor: string;
+  gapMinutes: number;
+  from?: number;
+  to?: number;
+}
+
+function pushDistinct(list: string[], value: string | null): void {
+  if (value && list.length < MAX_LISTED && !list.includes(value)) list.push(value);
+}
+
+function newSession(row: Row, sessionId: string | null): Open {
+  const [id, ts] = row;
+  return {
+    startTs: ts,
+    lastTs: ts,
+    session: {
+      sessionId, start: '', end: '', durationMs: 0, count: 0, failures: 0, firstEventId: id, lastEventId: id,
+      ips: [], userAgents: [], locations: [],
+      badges: { newIps: [], newUserAgents: [], travel: [], failuresThenSuccess: null },
+    },
+  };
+}
+
+export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
+  const gap = opts.gapMinutes * 60_000;
+  const from = opts.from ?? Number.MIN_SAFE_INTEGER;
+  const to = opts.to ?? Number.MAX_SAFE_INTEGER;
+  const rows = db
+    .prepare(
+      `SELECT id, ts, session_id, source_ip, user_agent, location, outcome, category, action FROM events
+       WHERE actor = ? AND ts >= ? AND ts <= ? ORDER BY ts, rowid`,
+    )
+    .raw()
+    .all(opts.actor, from, to) as Row[];
+
+  const all: Open[] = [];
+  const byVendorId = new Map<string, Open>();
+  let gapSession: Open | null = null;
+  const sessionOf = (row: Row): Open => {
+    const [, ts, sid] = row;
+    if (sid) {
+      const open = byVendorId.get(sid);
+      if (open && ts - open.lastTs <= VENDOR_REUSE_MS) return open;
+      const fresh = newSession(row, sid);
+      byVendorId.set(sid, fresh);
+      all.push(fresh);
+      return fresh;
+    }
+    if (gapSession && ts - gapSession.lastTs <= gap) return gapSession;
+    gapSession = newSession(row, null);
+    all.push(gapSession);
+    return gapSession;
+  };
+
+  // Failed logins waiting for a success, and the last located event (for travel).
+  let pendingFailures: number[] = [];
+  let lastPlace: Located | null = null;
+  const budget = { lookups: 0 };
+  for (const row of rows) {
+    const [id, ts, , ip, ua, location, outcome, category, action] = row;
+    const open = sessionOf(row);
+    const s = open.session;
+    open.lastTs = ts;
+    s.count++;
+    s.lastEventId = id;
+    if (outcome === 'failure') s.failures++;
+    pushDistinct(s.ips, ip);
+    pushDistinct(s.userAgents, ua);
+    pushDistinct(s.locations, location);
+
+    if (category === 'authentication' && isLoginAction(action)) {
+      if (outcome === 'failure') pendingFailures.push(ts);
+      else if (outcome === 'success') {
+        const recent = pendingFailures.filter((t) => ts - t <= gap);
+        if (recent.length > 0 && !s.badges.failuresThenSuccess) {
+          s.badges.failuresThenSuccess = {
+            failures: recent.length, firstFailure: new Date(recent[0]).toISOString(), success: new Date(ts).toISOString(),
+          };
+        }
+        pendingFailures = [];
+      }
+    }
+    if (isUsefulLocation(location)) {
+      if (lastPlace && lastPlace.location.toLowerCase() !== location.toLowerCase()) {
+        const badge: TravelBadge | null = judgeTravel(db, lastPlace, { id, ts, location }, budget);
+        if (badge) s.badges.travel.push(badge);
+      }
+      lastPlace = { id, ts, location };
+    }
+  }
+
+  all.sort((a, b) => a.startTs - b.startTs);
+  const seenIps = new Set<string>();
+  const seenAgents = new Set<string>();
+  if (opts.from !== undefined) seedHistory(db, opts.actor, opts.from, seenIps, seenAgents);
+  let history = seenIps.size + seenAgents.size > 0;
+  for (const { session: s, startTs, lastTs } of all) {
+    s.start = new Date(startTs).toISOString();
+    s.end = new Date(lastTs).toISOString();
+    s.durationMs = lastTs - startTs;
+    // The actor's first session is the baseline: everything in it is "new", which says nothing.
+    if (history) {
+      s.badges.newIps = s.ips.filter((ip) => !seenIps.has(ip));
+      s.badges.newUserAgents = s.userAgents.filter((ua) => !seenAgents.has(ua));
+    }
+    for (const ip of s.ips) seenIps.add(ip);
+    for (const ua of s.userAgents) seenAgents.add(ua);
+    history = true;
+  }
+  return { actor: opts.actor, events: rows.length, sessions: all.map((o) => o.session) };
+}
+
+const cache = new WeakMap<Db, Map<string, SessionsResult>>();
+
+/**
+ * The same, remembered per case and data version: going Back to a sessions view, or trying a gap and returning to
+ * the previous one, answers at once. Any write to the case (an import, from any connection) changes the key.
+ */
+export function cachedActorSessions(db: Db, opts: SessionOptions): SessionsResult {
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  const key = `${dataVersion(db)}|${JSON.stringify([opts.actor.toLowerCase(), opts.gapMinutes, opts.from, opts.to])}`;
+  const hit = perDb.get(key);
+  if (hit) return hit;
+  const result = actorSessions(db, opts);
+  if (perDb.size >= 16) perDb.delete(perDb.keys().next().value!);
+  perDb.set(key, result);
+  return result;
+}
+
+/** IPs and user agents the actor used before the requested range, so "new" means new for the actor. */
+function seedHistory(db: Db, actor: string, before: number, ips: Set<string>, agents: Set<string>): void {
+  const rows = db
+    .prepare('SELECT DISTINCT source_ip, user_agent FROM events WHERE actor = ? AND ts < ?')
+    .raw()
+    .all(actor, before) as [string | null, string | null][];
+  for (const [ip, ua] of rows) {
+    if (ip) ips.add(ip);
+    if (ua) agents.add(ua);
+  }
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import type { ApiAuth, PresetInfo, SourceInfo } from '../../../../shared/contract/sources.js';
+import { api, errorMessage } from '../../api/index.js';
+import { sessionTokens } from './session-tokens.js';
+
+interface Props {
+  presets: PresetInfo[];
+  /** The source being edited; null to add one. */
+  source: SourceInfo | null;
+  onSaved: (s: SourceInfo) => void;
+  onCancel: () => void;
+}
+
+/** Add or edit an API source: preset, base URL, the preset's parameters, where the token comes from. */
+export function SourceForm({ presets, source, onSaved, onCancel }: Props) {
+  const [name, setName] = useState(source?.name ?? '');
+  const [presetId, setPresetId] = useState(source?.preset ?? presets[0]?.id ?? '');
+  const preset = presets.find((p) => p.id === presetId);
+  const [baseUrl, setBaseUrl] = useState(source?.config.baseUrl ?? preset?.defaultBaseUrl ?? '');
+  const [params, setParams] = useState<Record<string, string>>(source?.config.params ?? {});
+  const [authKind, setAuthKind] = useState<ApiAuth['kind']>(source?.config.auth.kind ?? preset?.auth.kind ?? 'bearer');
+  const [tokenEnv, setTokenEnv] = useState(source?.config.auth.tokenEnv ?? '');
+  const [username, setUsername] = useState(source?.config.auth.username ?? '');
+  const [since, setSince] = useState(source?.config.since ?? '');
+  const [token, setToken] = useState(source ? (sessionTokens.get(source.name) ?? '') : '');
+  const [error, setError] = useState<string | null>(null);
+
+  const choosePreset = (id: string) => {
+    const next = presets.find((p) => p.id === id);
+    setPresetId(id);
+    if (next) {
+      setBaseUrl(next.defaultBaseUrl);
+      setAuthKind(next.auth.kind);
+      setParams({});
+    }
+  };
+  const save = () => {
+    setError(null);
+    const auth: ApiAuth = {
+      kind: authKind, ...(tokenEnv ? { tokenEnv } : {}), ...(username ? { username } : {}),
+      ...(source?.config.auth.header ? { header: source.config.auth.header } : {}),
+    };
+    const cleanParams = Object.fromEntries(Object.entries(params).filter(([, v]) => v.trim() !== ''));
+    api
+      .invoke('sources:save', { name, preset: presetId, config: { baseUrl, params: cleanParams, auth, ...(since ? { since } : {}) } })
+      .then((saved) => {
+        sessionTokens.set(saved.name, token);
+        onSaved(saved);
+      }, (e: unknown) => setError(errorMessage(e)));
+  };
+
+  return (
+    <form className="source-form" aria-label={source ? `Edit source ${source.name}` : 'Add a source'} onSubmit={(e) => { e.preventDefault(); save(); }}>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} disabled={source !== null} required placeholder="okta-prod" />
+      </label>
+      <label>
+        Preset
+        <select value={presetId} onChange={(e) => choosePreset(e.target.value)}>
+          {presets.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+        </select>
+      </label>
+      {preset && <p className="muted small" data-testid="preset-paging">Paging: {preset.paging}. Checkpoint: {preset.checkpoint}.</p>}
+      <label>
+        Base URL
+        <input type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required />
+      </label>
+      {preset?.params.map((p) => (
+        <label key={p.name}>
+          {p.name}{p.required ? ' (required)' : ''}
+          <input value={params[p.name] ?? ''} placeholder={p.help} onChange={(e) => setParams({ ...params, [p.name]: e.target.value })} />
+        </label>
+      ))}
+      <label>
+        Start from (ISO date, first pull only)
+        <input value={since} onChange={(e) => setSince(e.target.value)} placeholder="2026-01-01" />
+      </label>
+      <label>
+        Authentication
+        <select value={authKind} onChange={(e) => setAuthKind(e.target.value as ApiAuth['kind'])}>
+          <option value="bearer">Bearer token</option>
+          <option value="basic">Basic (user + API token)</option>
+          <option value="header">Token in a header ({preset?.auth.header ?? 'Authorization'} {preset?.auth.prefix ?? ''})</option>
+          <option value="none">None</option>
+        </select>
+      </label>
+      {authKind === 'basic' && (
+        <label>
+          User
+          <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
+        </label>
+      )}
+      {authKind !== 'none' && (
+        <>
+          <label>
+            Token environment variable (of the app&apos;s process)
+            <input value={tokenEnv} onChange={(e) => setTokenEnv(e.target.value)} placeholder="OKTA_TOKEN" />
+          </label>
+          <label>
+            Token for this session
+            <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
+          </label>
+          <p className="muted small" data-testid="token-note">
+            A token typed here is kept in this window&apos;s memory for this session only: it is never saved in the case
+            file, logs or exports. For pulls that survive a restart, name an environment variable instead.
+          </p>
+        </>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="form-actions">
+        <button type="submit" className="primary">{source ? 'Save changes' : 'Add source'}</button>
+        <button type="button" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}

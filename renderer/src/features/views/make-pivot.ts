@@ -1,0 +1,21 @@
+import { addClause, quoteValue } from '../query/query-text.js';
+import type { Pivot } from './pivot.js';
+import type { ViewStack } from './use-view-stack.js';
+import { contextQuery } from './view-stack.js';
+
+export const DEFAULT_CONTEXT_MINUTES = 5;
+export const DEFAULT_GAP_MINUTES = 30;
+
+export function makePivot(views: ViewStack): Pivot {
+  return {
+    filter: (clause) => views.setQuery((q) => addClause(q, clause)),
+    timeline: (clause) => views.push({ query: clause, title: `timeline of ${clause}` }),
+    sessions: (actor) => views.push({ query: `actor:${quoteValue(actor)}`, panel: { kind: 'sessions', actor, gapMinutes: DEFAULT_GAP_MINUTES } }),
+    surrounding: ({ id, time }) =>
+      views.push({
+        query: contextQuery(time, DEFAULT_CONTEXT_MINUTES),
+        order: 'asc',
+        panel: { kind: 'context', id, time, minutes: DEFAULT_CONTEXT_MINUTES },
+      }),
+  };
+}

@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * What any value on screen can pivot to. Provided once by the app (from the view stack), read by the table's cell
+ * menu, the details pane and the panels, so none of them threads callbacks through the components in between.
+ */
+export interface Pivot {
+  /** Narrows the current view's query (`clause` or `-clause` to exclude). */
+  filter: (clause: string) => void;
+  /** A new view scoped to this value alone: its timeline and events. */
+  timeline: (clause: string) => void;
+  /** A new view with the actor's sessions. */
+  sessions: (actor: string) => void;
+  /** A new view with every event within +-N minutes of this one. */
+  surrounding: (event: { id: string; time: string }) => void;
+}
+
+export const PivotContext = createContext<Pivot | null>(null);
+
+export function usePivot(): Pivot | null {
+  return useContext(PivotContext);
+}

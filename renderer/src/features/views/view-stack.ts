@@ -1,0 +1,71 @@
+import type { Order } from '../../../../shared/contract/channels.js';
+
+/**
+ * The analyst's trail of views. A view is a query, an order and optionally a panel that replaces the table (the
+ * events around one event, an actor's sessions, a sequence investigation). Pivots push a view; Back pops one, so the
+ * query the analyst started from is never lost. Editing the query changes the current view in place.
+ */
+
+export type Panel =
+  | { kind: 'context'; id: string; time: string; minutes: number }
+  | { kind: 'sessions'; actor: string; gapMinutes: number }
+  | { kind: 'failed-then-success'; withinMinutes: number };
+
+export interface View {
+  query: string;
+  order: Order;
+  panel: Panel | null;
+  /** What the Back button says it returns to. */
+  title: string;
+}
+
+export const MAX_VIEWS = 50;
+
+export function pushView(stack: readonly View[], leavingOrder: Order, next: View): View[] {
+  const top = stack[stack.length - 1];
+  const kept = [...stack.slice(0, -1), { ...top, order: leavingOrder }, next];
+  return kept.length > MAX_VIEWS ? kept.slice(kept.length - MAX_VIEWS) : kept;
+}
+
+export function popView(stack: readonly View[]): View[] {
+  return stack.length > 1 ? stack.slice(0, -1) : [...stack];
+}
+
+/** The current view with another query: a query typed over a panel's view leaves the panel (it no longer matches). */
+export function withQuery(stack: readonly View[], query: string): View[] {
+  const top = stack[stack.length - 1];
+  if (top.query === query) return [...stack];
+  return [...stack.slice(0, -1), { ...top, query, panel: null, title: describeQuery(query) }];
+}
+
+export function withPanel(stack: readonly View[], panel: Panel, query?: string): View[] {
+  const top = stack[stack.length - 1];
+  return [...stack.slice(0, -1), { ...top, panel, query: query ?? top.query }];
+}
+
+export function describeQuery(query: string): string {
+  const q = query.trim();
+  if (!q) return 'all events';
+  return q.length > 60 ? `${q.slice(0, 57)}…` : q;
+}
+
+/** A short name for a view, for the Back button and the trail. */
+export function viewTitle(view: View): string {
+  switch (view.panel?.kind) {
+    case 'context':
+      return `events around ${view.panel.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}`;
+    case 'sessions':
+      return `sessions of ${view.panel.actor}`;
+    case 'failed-then-success':
+      return 'failed logins then success';
+    default:
+      return view.title || describeQuery(view.query);
+  }
+}
+
+/** The query of a context view: the window itself, so the timeline and count show it too. */
+export function contextQuery(time: string, minutes: number): string {
+  const t = Date.parse(time);
+  const half = Math.round(minutes * 60_000);
+  return `time>=${new Date(t - half).toISOString()} time<=${new Date(t + half).toISOString()}`;
+}
