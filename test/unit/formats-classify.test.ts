@@ -11,7 +11,7 @@ describe('classifyAction', () => {
 
   it('categorises by verb and noun', () => {
     expect(classifyAction('UserLoggedIn')).toEqual({ category: 'authentication', severity: 'info' });
-    expect(classifyAction('user.login', 'failure')).toEqual({ category: 'authentication', severity: 'warning' });
+    expect(classifyAction('user.login', 'failure')).toEqual({ category: 'authentication', severity: 'critical' });
     expect(classifyAction('ListBuckets').category).toBe('data_access');
     expect(classifyAction('report.export')).toMatchObject({ category: 'export' });
     expect(classifyAction('CreateAccessKey')).toEqual({ category: 'authorization', severity: 'warning' });

@@ -62,7 +62,7 @@ describe('generic json/csv mapping', () => {
       action: 'login',
       category: 'authentication',
       outcome: 'failure',
-      severity: 'warning',
+      severity: 'critical',
       sourceIp: '198.51.100.2',
       target: 'console',
       targetType: 'app',

@@ -22,7 +22,7 @@ describe('seed 000 (Specmatic Insights S3 audit export)', () => {
     const { events } = await parseSeed('seed-000-specmatic-audit.jsonl');
     expect(byAction(events, 'LOGIN_SUCCESS').map((e) => e.outcome)).toEqual(['success']);
     expect(byAction(events, 'LOGIN_FAILURE').map((e) => e.outcome)).toEqual(['failure', 'failure', 'failure']);
-    expect(byAction(events, 'LOGIN_FAILURE')[0]).toMatchObject({ category: 'authentication', severity: 'warning' });
+    expect(byAction(events, 'LOGIN_FAILURE')[0]).toMatchObject({ category: 'authentication', severity: 'critical' });
     expect(byAction(events, 'AUDIT_EXPORT_COMPLETED')[0].outcome).toBe('success');
     expect(byAction(events, 'AUDIT_EXPORT_FAILED')[0].outcome).toBe('failure');
     // An event type that says nothing about its result stays unknown (never guessed).

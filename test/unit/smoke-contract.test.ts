@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channels } from '../../shared/contract/channels.js';
 
 describe('contract', () => {
-  it('names every channel domain:verb and gives it input and output schemas', () => {
+  it('names every channel domain:verb (kebab-case words) and gives it input and output schemas', () => {
     for (const name of CHANNEL_NAMES) {
-      expect(name).toMatch(/^[a-z]+:[a-z]+$/);
+      expect(name).toMatch(/^[a-z]+:[a-z]+(-[a-z]+)*$/);
       expect(channels[name].input.safeParse).toBeTypeOf('function');
     }
   });

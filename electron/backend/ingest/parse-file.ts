@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Severity } from '../../../shared/model/event.js';
 import type { MappingProfile } from '../../../shared/model/mapping.js';
 import { ipToKey } from '../../../shared/query/ip.js';
 import type { RejectInsert } from '../store/queries/imports.js';
@@ -47,6 +48,14 @@ export interface ParseChunk {
 }
 
 const SAMPLE_SIZE = 20;
+
+/**
+ * One rule over every format, applied after the vendor's own mapping: a failed authentication is critical (seed 003:
+ * failed sign-ins are what an analyst must see first), whatever severity the vendor module chose.
+ */
+function severityOf(f: { category: string; outcome: string; severity: Severity }): Severity {
+  return f.category === 'authentication' && f.outcome === 'failure' ? 'critical' : f.severity;
+}
 const ipKeyOf = memoByString(ipToKey);
 
 export async function* parseFile(req: ParseRequest, signal: AbortSignal): AsyncGenerator<ParseChunk> {
@@ -74,7 +83,7 @@ export async function* parseFile(req: ParseRequest, signal: AbortSignal): AsyncG
       chunk.events.push({
         expansionIndex: index, expansionOf: expansions, ts: f.ts, time: f.time, receivedTime: f.receivedTime, format: module.id, source: req.source,
         vendorId: f.vendorId, actor: f.actor, actorType: f.actorType, action: f.action, category: f.category,
-        targetType: f.targetType, target: f.target, outcome: f.outcome, severity: f.severity, sourceIp: f.sourceIp,
+        targetType: f.targetType, target: f.target, outcome: f.outcome, severity: severityOf(f), sourceIp: f.sourceIp,
         ipKey: f.sourceIp ? ipKeyOf(f.sourceIp) : null, userAgent: f.userAgent, location: f.location,
         sessionId: f.sessionId, summary: f.summary, raw: record.text, provObject: objectName,
         provSha256: req.sha256, provIndex: record.recordIndex, provLine: record.line, importId: null,

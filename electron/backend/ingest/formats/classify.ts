@@ -101,7 +101,7 @@ function classifyUncached(action: string, outcome: Outcome): Classification {
   else category = 'other';
 
   let severity: Severity = 'info';
-  if (category === 'authentication' && outcome === 'failure') severity = 'warning';
+  if (category === 'authentication' && outcome === 'failure') severity = 'critical';
   if (changes && (credential || category === 'authorization')) severity = 'warning';
   if (changes && audit) severity = words.some((w) => DISABLE_VERBS.has(w)) ? 'critical' : 'warning';
   if (outcome === 'failure' && category === 'authorization') severity = 'warning';
