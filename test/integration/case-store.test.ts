@@ -45,6 +45,33 @@ describe('case file', () => {
     db.close();
   });
 
+  it('keeps the per-minute rollup equal to the events, across batches, duplicates, id conflicts and negative times', () => {
+    const db = openCase(path.join(tempDir(), 'minutes.auditlens'));
+    expect(db.pragma('page_size', { simple: true })).toBe(16384);
+    const writer = createEventWriter(db);
+    const first = [
+      makeEvent({ ts: -90_001, outcome: 'failure' }),
+      makeEvent({ ts: 59_999 }),
+      makeEvent({ ts: 60_000 }),
+      makeEvent({ ts: 60_001, outcome: 'failure' }),
+    ];
+    writer.write(first);
+    // Second batch: one exact duplicate (not counted again), one id conflict (kept, counted), one new minute.
+    const counts = writer.write([
+      { ...first[1] },
+      { ...first[2], raw: '{"changed":true}', contentHash: 'other-hash' },
+      makeEvent({ ts: 3_600_000 }),
+    ]);
+    expect(counts).toEqual({ inserted: 2, duplicates: 1, conflicts: 1 });
+    const truth = db.prepare(`SELECT (ts - ((ts % 60000) + 60000) % 60000) / 60000 AS minute, outcome, count(*) AS n
+      FROM events GROUP BY minute, outcome ORDER BY minute, outcome`).all();
+    const rollup = db.prepare('SELECT minute, outcome, n FROM event_minutes WHERE n > 0 ORDER BY minute, outcome').all();
+    expect(rollup).toEqual(truth);
+    expect(rollup).toContainEqual({ minute: -2, outcome: 'failure', n: 1 });
+    expect(rollup).toContainEqual({ minute: 1, outcome: 'success', n: 2 });
+    db.close();
+  });
+
   it('reports a file that is not a case as CASE_CORRUPT and a newer schema as CASE_READONLY', async () => {
     const dir = tempDir();
     const fs = await import('node:fs');
