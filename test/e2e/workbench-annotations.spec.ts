@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, REPO, test } from './fixtures.js';
+import { cli, expect, REPO, test } from './fixtures.js';
 
 /**
  * Facets, annotations and query completion in the real UI: include a value with a click, exclude one with
@@ -32,6 +32,9 @@ test('facets filter and exclude; a starred, tagged, commented event is found by 
     await expect(first).toBeVisible();
     await expect(facetButtons(page, 'Severity')).toHaveCount(3);
     await page.screenshot({ path: path.join(REPO, 'docs', 'facets.png') });
+    await expect(facetButtons(page, 'Action')).toHaveCount(8);
+    await facets(page).getByRole('button', { name: 'More Action values' }).click();
+    await expect.poll(() => facetButtons(page, 'Action').count()).toBeGreaterThan(8);
     actor = ((await first.getAttribute('aria-label')) ?? '').replace(/^Actor (.*): .*$/, '$1');
     expect(actor).toMatch(/@/);
     await first.click();
@@ -105,6 +108,36 @@ test('facets filter and exclude; a starred, tagged, commented event is found by 
     await queryBox(page).press('Enter');
     await expect(page.getByTestId('result-count')).toContainText(/^0\b|No events/);
   });
+});
+
+test('annotations travel in an export and come back through Case > Import annotations into a fresh case', async ({ page, startHost, dataDir }) => {
+  const first = await startHost({ demoEvents: 1_000, name: 'first' });
+  await page.goto(first.url);
+  await queryBox(page).fill('action:LOGIN_FAILURE');
+  await queryBox(page).press('Enter');
+  const eventId = (await rows(page).first().getAttribute('data-event-id')) ?? '';
+  expect(eventId).not.toBe('');
+  await rows(page).first().click();
+  await page.keyboard.press('Enter');
+  const notes = page.getByRole('region', { name: 'Annotations' });
+  await notes.getByRole('combobox', { name: 'Add tag' }).fill('brute-force');
+  await notes.getByRole('button', { name: 'Add tag' }).click();
+  await expect(notes.getByRole('list', { name: 'Tags' })).toContainText('brute-force');
+
+  const exported = path.join(dataDir, 'tagged.jsonl');
+  await cli(['export', '--case', first.caseFile, 'tag:brute-force', '--format', 'jsonl', '--out', exported]);
+  const second = await startHost({ demoEvents: 1_000, name: 'second' });
+  await page.goto(second.url);
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Case', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: 'Import annotations…' }).click();
+  await (await chooser).setFiles(exported);
+  await expect(page.getByTestId('toast')).toContainText('tagged.jsonl: 1 events annotated (0 stars, 1 tags, 0 comments added)');
+  await queryBox(page).fill('tag:brute-force');
+  await queryBox(page).press('Enter');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toHaveAttribute('data-event-id', eventId);
 });
 
 test('query completion: field names, then values from the case, from the keyboard', async ({ page, startHost }) => {

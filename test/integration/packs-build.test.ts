@@ -75,6 +75,7 @@ describe('evidence pack layout (BagIt, RFC 8493)', () => {
     expect(complete.events.inPack).toBe(events.length);
     expect(complete.events.excluded[0].events).toBe(complete.events.inPeriodAndSources - events.length);
     expect(complete.journalIntegrity.ok).toBe(true);
+    expect(complete.pulledSources).toEqual({ s3Objects: [], s3IntegrityGaps: [], apiCheckpoints: [], apiPulls: [] });
 
     const journal = jsonl(entries.get('data/journal.jsonl')!);
     expect(journal.map((j) => j.action)).toEqual(['import']);

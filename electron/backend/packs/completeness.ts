@@ -1,6 +1,7 @@
 import type { Db } from '../store/open.js';
 import { sourceCoverage } from '../store/queries/coverage.js';
 import { verifyJournal } from '../store/queries/journal.js';
+import { pulledSources } from './completeness-sources.js';
 import type { PackPlan } from './plan.js';
 
 /**
@@ -74,6 +75,7 @@ export function completeness(db: Db, plan: PackPlan, totals: StreamTotals, inSco
     rejectReasonsTruncated: rejectReasons.length > REJECT_REASONS_LIMIT,
     longestSilencesInPeriod: silences,
     sourceCoverage: sourceCoverage(db),
+    pulledSources: pulledSources(db),
     journalIntegrity: { ok: journalOk, problem: journalProblem },
     events: {
       inPeriodAndSources: inScope,

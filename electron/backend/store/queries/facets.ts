@@ -6,15 +6,15 @@ import { dataVersion, totalEvents } from './events.js';
 /**
  * Facets: the top values with counts of several fields over the events a query selects, in ONE pass over the
  * matching rows (not one GROUP BY per field). Reading a wide event row costs far more than counting it, so a
- * result larger than EXACT_ROWS is read as a systematic sample: every k-th rowid, which the query's index
- * checks before the row is fetched, and counts are scaled by k and flagged `approximate`. `exact: true` reads
+ * result larger than EXACT_ROWS is read as a deterministic 1-in-k sample (a hash of the rowid, which the query's
+ * index yields before the row is fetched), counts are scaled by k and flagged `approximate`. `exact: true` reads
  * every row. A small cache (keyed by the data and annotation versions) serves repeated asks for the same result.
  */
 
 export const EXACT_ROWS = 4_000;
 /**
  * A result is counted (through its index: a few ms per 100k rows) up to this many rows, so the stride gives a
- * sample of about EXACT_ROWS; a larger result is sampled by the case's size (between a third of that and all).
+ * sample of about EXACT_ROWS; a larger result is sampled by the case's size (so its sample is 1,200 to 4,000 rows at 1M).
  */
 const COUNT_CAP = 300_000;
 

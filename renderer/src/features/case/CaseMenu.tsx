@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CaseInfo } from '../../../../shared/contract/channels.js';
 import { Popover } from '../../components/Popover.js';
 import { PathDialog } from './PathDialog.js';
+import { useAnnotationImport } from '../annotations/use-annotation-import.js';
 
 interface Props {
   currentPath: string | null;
@@ -17,8 +18,10 @@ function siblingPath(current: string | null): string {
 /** "Case" menu: New case… / Open case…, each asking for a path in a small dialog. */
 export function CaseMenu({ currentPath, onOpened }: Props) {
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+  const annotations = useAnnotationImport();
   return (
     <>
+      {annotations.input}
       <Popover label="Case ▾" buttonLabel="Case" testId="case-menu">
         {(close) => (
           <div role="menu" className="menu">
@@ -27,6 +30,9 @@ export function CaseMenu({ currentPath, onOpened }: Props) {
             </button>
             <button type="button" role="menuitem" onClick={() => (close(), setDialog('open'))}>
               Open case…
+            </button>
+            <button type="button" role="menuitem" onClick={() => (close(), annotations.open())}>
+              Import annotations…
             </button>
           </div>
         )}

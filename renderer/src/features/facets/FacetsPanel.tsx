@@ -1,5 +1,5 @@
 import { useEffect, useState, type MouseEvent } from 'react';
-import type { Facets } from '../../../../shared/contract/annotations.js';
+import type { FacetField, Facets } from '../../../../shared/contract/annotations.js';
 import { formatCompact, formatInt } from '../../lib/format.js';
 import { refreshTags } from '../annotations/tag-store.js';
 import { addClause } from '../query/query-text.js';
@@ -39,7 +39,11 @@ export function FacetsPanel({ query, version, onQuery }: Props) {
 /** Asked only while the panel is open. */
 function FacetLists({ query, version, onQuery }: Props) {
   const [exact, setExact] = useState(false);
-  useEffect(() => setExact(false), [query]);
+  const [expanded, setExpanded] = useState<FacetField | null>(null);
+  useEffect(() => {
+    setExact(false);
+    setExpanded(null);
+  }, [query]);
   const facets = useInvoke('events:facets', { query, limit: 8, exact }, version);
   const apply = (clause: string) => onQuery(addClause(query, clause));
   const data: Facets | null = facets.data;
@@ -55,44 +59,69 @@ function FacetLists({ query, version, onQuery }: Props) {
       <p className="facets-hint muted">Click to filter, Alt-click to exclude.</p>
       {data?.fields.map((f) => {
         const label = FACET_LABELS[f.field];
-        const max = Math.max(1, ...f.values.map((v) => v.count));
         return (
           <section key={f.field} className="facet" aria-label={label}>
             <h3>{label}</h3>
-            {f.values.length === 0 && <p className="muted">none</p>}
-            <ul>
-              {f.values.map((v) => {
-                const shown = v.value ?? '(none)';
-                const onClick = (e: MouseEvent) => apply(facetClause(f.field, v.value, e.altKey));
-                return (
-                  <li key={shown}>
-                    <button
-                      type="button"
-                      className="facet-value"
-                      onClick={onClick}
-                      aria-label={`${label} ${shown}: ${data.approximate ? 'about ' : ''}${formatInt(v.count)} events`}
-                      title={`${shown} — click to filter, Alt-click to exclude`}
-                    >
-                      <span className="facet-bar" style={{ width: `${(100 * v.count) / max}%` }} />
-                      <span className={`facet-text${v.value === null ? ' muted' : ''}`}>{shown}</span>
-                      <span className="facet-count">{data.approximate ? '≈' : ''}{formatCompact(v.count)}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="facet-exclude"
-                      aria-label={`Exclude ${label} ${shown}`}
-                      onClick={() => apply(facetClause(f.field, v.value, true))}
-                    >
-                      −
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-            {f.more && <p className="facet-more muted">more values…</p>}
+            {expanded === f.field ? (
+              <MoreValues field={f.field} query={query} version={version} exact={exact} onApply={apply} />
+            ) : (
+              <FacetValues field={f.field} values={f.values} approximate={data.approximate} onApply={apply} />
+            )}
+            {f.more && expanded !== f.field && (
+              <button type="button" className="link facet-more" onClick={() => setExpanded(f.field)} aria-label={`More ${label} values`}>
+                more values…
+              </button>
+            )}
           </section>
         );
       })}
     </div>
   );
+}
+
+interface ValuesProps {
+  field: FacetField;
+  values: Facets['fields'][number]['values'];
+  approximate: boolean;
+  onApply: (clause: string) => void;
+}
+
+/** One field's values: a button that includes (Alt-click: excludes) and a "−" button that excludes. */
+function FacetValues({ field, values, approximate, onApply }: ValuesProps) {
+  const label = FACET_LABELS[field];
+  const max = Math.max(1, ...values.map((v) => v.count));
+  if (values.length === 0) return <p className="muted">none</p>;
+  return (
+    <ul>
+      {values.map((v) => {
+        const shown = v.value ?? '(none)';
+        return (
+          <li key={shown}>
+            <button
+              type="button"
+              className="facet-value"
+              onClick={(e: MouseEvent) => onApply(facetClause(field, v.value, e.altKey))}
+              aria-label={`${label} ${shown}: ${approximate ? 'about ' : ''}${formatInt(v.count)} events`}
+              title={`${shown} — click to filter, Alt-click to exclude`}
+            >
+              <span className="facet-bar" style={{ width: `${(100 * v.count) / max}%` }} />
+              <span className={`facet-text${v.value === null ? ' muted' : ''}`}>{shown}</span>
+              <span className="facet-count">{approximate ? '≈' : ''}{formatCompact(v.count)}</span>
+            </button>
+            <button type="button" className="facet-exclude" aria-label={`Exclude ${label} ${shown}`} onClick={() => onApply(facetClause(field, v.value, true))}>
+              −
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The top 50 values of one field, asked when the analyst wants more than the panel's first few. */
+function MoreValues({ field, query, version, exact, onApply }: { field: FacetField; query: string; version: number; exact: boolean; onApply: (c: string) => void }) {
+  const more = useInvoke('events:facets', { query, fields: [field], limit: 50, exact }, version);
+  const f = more.data?.fields[0];
+  if (!f) return <p className="muted">{more.error ?? 'Loading…'}</p>;
+  return <FacetValues field={field} values={f.values} approximate={more.data!.approximate} onApply={onApply} />;
 }

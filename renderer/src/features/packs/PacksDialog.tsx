@@ -3,6 +3,8 @@ import type { CaseInfo } from '../../../../shared/contract/channels.js';
 import { api } from '../../api/index.js';
 import { Dialog } from '../../components/Dialog.js';
 import { formatInt } from '../../lib/format.js';
+import { localZoneName } from '../../lib/time.js';
+import { useZone } from '../zone/zone-context.js';
 import { PackFormFields } from './PackFormFields.js';
 import { PackHistory } from './PackHistory.js';
 import { defaultForm, toRequest, type PackForm } from './pack-form.js';
@@ -22,7 +24,10 @@ export function PacksDialog({ onClose, query = '' }: { onClose: () => void; quer
     api.invoke('case:info', {}).then((info: CaseInfo) => setForm(defaultForm(info, query)), () => setForm(defaultForm(null, query)));
     api.invoke('sources:coverage', {}).then((rows) => setSources(rows.map((r) => r.source).sort()), () => setSources([]));
   }, [query]);
-  const checked = useMemo(() => (form ? toRequest(form) : null), [form]);
+  // The report shows times in the zone the analyst is looking at; the data files stay UTC.
+  const zone = useZone();
+  const displayZone = zone === 'local' && localZoneName() !== 'local' ? localZoneName() : 'UTC';
+  const checked = useMemo(() => (form ? toRequest(form, displayZone) : null), [form, displayZone]);
   const request = checked && 'request' in checked ? checked.request : null;
   const { preview, error: previewError, loading } = usePackPreview(request);
   const p = job.progress;

@@ -43,7 +43,7 @@ function isoUtc(value: string): string | null {
 }
 
 /** The request, or the reason the form is not complete yet. */
-export function toRequest(f: PackForm): { request: PackRequest } | { problem: string } {
+export function toRequest(f: PackForm, displayZone = 'UTC'): { request: PackRequest } | { problem: string } {
   const from = isoUtc(f.from);
   const to = isoUtc(f.to);
   if (!from || !to) return { problem: 'Give the period start and end.' };
@@ -60,6 +60,7 @@ export function toRequest(f: PackForm): { request: PackRequest } | { problem: st
       ...(f.type === 'custom' && f.tagged ? { tagged: true } : {}),
       ...(f.sources.length ? { sources: f.sources } : {}),
       ...(f.sample ? { sample: { n, seed } } : {}),
+      ...(displayZone !== 'UTC' ? { displayZone } : {}),
     },
   };
 }
