@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createBackend, type Backend } from '../../electron/backend/backend.js';
+import { SCHEMA_VERSION } from '../../electron/backend/store/migrations/index.js';
 import { startWebHost, type WebHost } from '../../electron/web/server.js';
 import { useTempDir } from '../helpers/temp.js';
 
@@ -59,7 +60,7 @@ describe('web host', () => {
     const h = await start();
     const headers = { 'x-auditlens-token': h.token, 'content-type': 'application/json' };
     const info = JSON.parse((await request(h, '/api/invoke/case:info', { headers, body: '{}' })).body);
-    expect(info).toMatchObject({ ok: true, value: { events: 0, schemaVersion: 1 } });
+    expect(info).toMatchObject({ ok: true, value: { events: 0, schemaVersion: SCHEMA_VERSION } });
     const bad = JSON.parse((await request(h, '/api/invoke/events:window', { headers, body: '{"query":"","order":"sideways","offset":0,"limit":10}' })).body);
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(bad.error.message).toContain('order');
