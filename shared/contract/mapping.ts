@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorTypeSchema, CategorySchema, OutcomeSchema, SeveritySchema } from '../model/event.js';
+import { EventRowSchema } from '../model/event.js';
 import { MappingProfileSchema } from '../model/mapping.js';
 
 /**
@@ -30,24 +30,11 @@ export const PreviewFieldSchema = z.object({
 export type PreviewField = z.infer<typeof PreviewFieldSchema>;
 
 /** The normalized fields a preview row shows (the event as the import would store it, minus raw and provenance). */
-export const PreviewEventSchema = z.object({
-  time: z.string(),
-  actor: z.string().nullable(),
-  actorType: ActorTypeSchema,
-  action: z.string().nullable(),
-  category: CategorySchema,
-  targetType: z.string().nullable(),
-  target: z.string().nullable(),
-  outcome: OutcomeSchema,
-  severity: SeveritySchema,
-  sourceIp: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  location: z.string().nullable(),
-  sessionId: z.string().nullable(),
-  vendorId: z.string().nullable(),
-  summary: z.string(),
-  notes: z.array(z.string()),
-});
+export const PreviewEventSchema = EventRowSchema.pick({
+  time: true, actor: true, actorType: true, action: true, category: true, targetType: true, target: true,
+  outcome: true, severity: true, sourceIp: true, userAgent: true, location: true, sessionId: true, vendorId: true,
+  summary: true,
+}).extend({ notes: z.array(z.string()) });
 export type PreviewEvent = z.infer<typeof PreviewEventSchema>;
 
 export const PreviewRowSchema = z.object({
