@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPublicKeys } from '../../electron/backend/sources/cloudtrail-digest.js';
 import { validateCloudTrail, type ValidateOptions } from '../../electron/backend/sources/cloudtrail-digest-validate.js';
 import { pullS3 } from '../../electron/backend/sources/s3-pull.js';
@@ -10,7 +10,7 @@ import { openCase, type Db } from '../../electron/backend/store/open.js';
 import { AppError } from '../../shared/errors.js';
 import { digestChain, forgeSignature, testKey, type DigestObject } from '../helpers/cloudtrail-digests.js';
 import { cloudTrailObject, createBucket, startFaultProxy, startS3rver, upload, type LocalS3, type TrailObject } from '../helpers/s3.js';
-import { useTempDir } from '../helpers/temp.js';
+import { useCaseFiles, useTempDir } from '../helpers/temp.js';
 
 /**
  * CloudTrail log-file integrity validation against s3rver on loopback: a trail of 3 days x 24 hours x 15 gzipped log
@@ -64,16 +64,7 @@ afterAll(async () => {
   fs.rmSync(serverDir, { recursive: true, force: true });
 });
 
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function newCase(): Db {
-  const db = openCase(path.join(tempDir(), 'case.auditlens'));
-  open.push(db);
-  return db;
-}
+const newCase = useCaseFiles();
 
 const pull = (db: Db, extra: Partial<Parameters<typeof pullS3>[0]> = {}) =>
   pullS3({ db, bucket: BUCKET, prefix: 'AWSLogs/', client: s3.options, jobId: `job-${Math.random()}`, concurrency: 8, ...extra });

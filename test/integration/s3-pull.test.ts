@@ -2,23 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testS3Connection } from '../../electron/backend/sources/s3-client.js';
 import { pullS3, type PullS3Options, type S3PullSummary } from '../../electron/backend/sources/s3-pull.js';
-import { openCase, type Db } from '../../electron/backend/store/open.js';
+import type { Db } from '../../electron/backend/store/open.js';
 import { AppError } from '../../shared/errors.js';
 import {
   ACCOUNT, closedPort, cloudTrailObject, digestObject, startErrorEndpoint, startFaultProxy, startS3rver, upload, type LocalS3,
   type TrailObject,
 } from '../helpers/s3.js';
-import { useTempDir } from '../helpers/temp.js';
+import { useCaseFiles } from '../helpers/temp.js';
 
 /**
  * The S3 puller against a real S3-compatible server on loopback: a CloudTrail-shaped bucket of more than 1,000
  * gzipped log files (so every listing needs continuation tokens), digest files beside it, two regions.
  */
 
-const tempDir = useTempDir('auditlens-s3-');
 let s3: LocalS3;
 let serverDir: string;
 const trail: TrailObject[] = [];
@@ -46,16 +45,7 @@ afterAll(async () => {
   fs.rmSync(serverDir, { recursive: true, force: true });
 });
 
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function newCase(): Db {
-  const db = openCase(path.join(tempDir(), 'case.auditlens'));
-  open.push(db);
-  return db;
-}
+const newCase = useCaseFiles();
 
 function pull(db: Db, extra: Partial<PullS3Options> = {}): Promise<S3PullSummary> {
   return pullS3({ db, bucket: 'trail', client: s3.options, jobId: `job-${Math.random()}`, ...extra });
