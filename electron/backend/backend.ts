@@ -9,6 +9,7 @@ import { JobRegistry } from './jobs/registry.js';
 import { openCase } from './store/open.js';
 import { markInterruptedExports } from './store/queries/exports.js';
 import { markInterruptedImports } from './store/queries/imports.js';
+import { rememberCase } from './store/recent-cases.js';
 
 /**
  * The backend as every host sees it: `invoke(channel, unknownInput)` answers an Envelope and never throws. Hosts
@@ -21,6 +22,8 @@ export interface BackendOptions {
   emit?: (event: PushEventName, payload: unknown) => void;
   nativeBinding?: string;
   now?: () => Date;
+  /** Recent-cases list to keep up to date (electron/backend/store/recent-cases.ts); hosts pass it, tests need not. */
+  recentCasesFile?: string;
 }
 
 export interface Backend {
@@ -47,6 +50,7 @@ export function createBackend(options: BackendOptions): Backend {
     const db = openCase(file, { create, nativeBinding: options.nativeBinding });
     markInterruptedImports(db);
     markInterruptedExports(db);
+    if (options.recentCasesFile) rememberCase(options.recentCasesFile, path.resolve(file), new Date());
     return db;
   };
   const context: BackendContext = {
@@ -62,6 +66,7 @@ export function createBackend(options: BackendOptions): Backend {
       context.caseFile = path.resolve(file);
     },
     now: options.now ?? (() => new Date()),
+    recentCasesFile: options.recentCasesFile,
   };
 
   async function call(channel: string, input: unknown): Promise<unknown> {

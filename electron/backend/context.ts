@@ -11,4 +11,6 @@ export interface BackendContext {
   /** Closes the current case and opens (or creates) another one. */
   switchCase(file: string, create: boolean): Promise<void>;
   now(): Date;
+  /** Where the host keeps its recent cases (absent: the host keeps none, e.g. in tests). */
+  recentCasesFile?: string;
 }

@@ -1,4 +1,5 @@
 import { createBackend } from './backend.js';
+import { recentCasesPath } from './store/recent-cases.js';
 import { defaultCasePath } from './store/default-case.js';
 
 /**
@@ -17,6 +18,7 @@ if (!port) throw new Error('utility-entry must run in an Electron utility proces
 
 const backend = createBackend({
   caseFile: process.env.AUDITLENS_CASE ?? defaultCasePath(),
+  recentCasesFile: recentCasesPath(),
   nativeBinding: process.env.AUDITLENS_SQLITE_BINDING || undefined,
   emit: (event, payload) => port.postMessage({ kind: 'event', event, payload }),
 });

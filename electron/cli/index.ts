@@ -8,6 +8,7 @@ import { integrityCommand } from './commands/integrity.js';
 import { importsCommand, journalCommand, sourcesCommand } from './commands/case-log.js';
 import { exportCommand, exportsCommand } from './commands/export.js';
 import { packCommand, verifyCommand } from './commands/pack.js';
+import { purgeCommand } from './commands/purge.js';
 import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
 import { pullCommand, sourceAddCommand } from './commands/source.js';
@@ -50,6 +51,7 @@ const OPTIONS = {
   poll: { type: 'string' },
   validate: { type: 'boolean' },
   'public-key': { type: 'string' },
+  s3: { type: 'string' },
   'cloudtrail-keys': { type: 'boolean' },
   type: { type: 'string' },
   from: { type: 'string' },
@@ -59,6 +61,8 @@ const OPTIONS = {
   'generated-at': { type: 'string' },
   zone: { type: 'string' },
   organization: { type: 'string' },
+  retention: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -116,6 +120,9 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     case 'journal':
       return journalCommand(args) ? 0 : 1;
+    case 'purge':
+      await purgeCommand(args);
+      return 0;
     case 'annotations':
       return (await annotationsCommand(args)).problems.length === 0 ? 0 : 1;
     case 'pack':

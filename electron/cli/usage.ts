@@ -22,8 +22,13 @@ Usage:
   auditlens source add NAME --preset P [--url BASE] [--token-env VAR] [--param K=V]... [--since ISO]
                     [--auth bearer|basic|header|none] [--user U] [--header H] [--page-size N] --case FILE
                                                                 configure a vendor API source (never the token itself)
-  auditlens pull    NAME --case FILE [--poll SECONDS]           pull an API source from its checkpoint (only what is new)
+  auditlens source add NAME --s3 s3://BUCKET/PREFIX [--endpoint URL] [--region R] [--profile P] [--pattern GLOB]
+                    [--since ISO] [--until ISO] [--validate [--public-key FILE]] --case FILE
+                                                                configure an S3 source (AWS default chain or profile)
+  auditlens pull    NAME --case FILE [--poll SECONDS]           pull an API or S3 source (only what is new)
   auditlens journal --case FILE [--verify]                      the case journal; --verify checks its hash chain
+  auditlens purge   --case FILE [--retention 90d|13m] [--dry-run]   delete events older than the case's retention
+                    policy (default 13 months, at least 60 days) with their annotations; journaled
   auditlens annotations import FILE.jsonl --case FILE            re-apply an export's stars, tags and comments
   auditlens pack    --case FILE --type access-review|change-management|incident-response|custom
                     --from ISO --to ISO [QUERY] [--tagged] [--source NAME] [--sample N --seed S]

@@ -3,7 +3,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 
 const ALLOWED_CHANNELS = [
-  'case:info', 'case:open', 'case:new', 'events:window', 'events:count', 'events:get', 'events:histogram',
+  'case:info', 'case:open', 'case:new', 'events:window', 'events:count', 'events:get', 'events:histogram', 'events:swimlanes',
   'query:check', 'import:start', 'import:cancel', 'jobs:list', 'imports:list', 'rejects:list', 'sources:coverage',
   'export:start', 'export:list', 'export:get', 'export:cancel',
   'events:values', 'events:attribute-keys',
@@ -15,6 +15,7 @@ const ALLOWED_CHANNELS = [
   'pack:preview', 'pack:build', 'pack:cancel', 'pack:list', 'pack:verify',
   'sources:list', 'sources:presets', 'sources:save', 'source:test', 'source:pull', 'source:history',
   'integrity:list', 'integrity:object',
+  'journal:list', 'journal:verify', 'case:overview', 'case:recent', 'case:retention', 'case:purge',
 ];
 const ALLOWED_EVENTS = ['job:progress', 'job:finished', 'case:changed'];
 

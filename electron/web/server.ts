@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Envelope } from '../../shared/errors.js';
 import type { Backend } from '../backend/backend.js';
-import { DOWNLOAD_PATH, serveExportDownload } from './export-download.js';
+import { DOWNLOAD_PATH, serveDownload } from './file-download.js';
 import { originAllowed, SECURITY_HEADERS, tokenMatches } from './security.js';
 import { serveStatic } from './static.js';
 
@@ -90,7 +90,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return refuse(res, 401, 'missing or wrong token: open the URL that `auditlens serve` printed');
     }
     if (download && (req.method === 'GET' || req.method === 'HEAD')) {
-      return serveExportDownload(options.backend, Number(download[1]), res, req.method === 'HEAD').catch(() => res.destroy());
+      return serveDownload(options.backend, download, res, req.method === 'HEAD').catch(() => res.destroy());
     }
     if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
     try {

@@ -21,7 +21,7 @@ import { ImportSummary } from './features/import/ImportSummary.js';
 import { useImports } from './features/import/use-imports.js';
 import { MappingLayer, useMappingLauncher } from './features/mapping/MappingLayer.js';
 import { QueryBar } from './features/query/QueryBar.js';
-import { addClause, withTimeRange } from './features/query/query-text.js';
+import { addClause } from './features/query/query-text.js';
 import { ColumnChooser } from './features/table/ColumnChooser.js';
 import { EventTable } from './features/table/EventTable.js';
 import { useColumns } from './features/table/use-columns.js';
@@ -52,7 +52,8 @@ export function App() {
   const [logOpen, setLogOpen] = useState(false);
   const [tableError, setTableError] = useState<string | null>(null);
   const [total, setTotal] = useState(0);
-  const columns = useColumns();
+  const columns = useColumns(caseState.info?.caseId ?? null);
+  const [marked, setMarked] = useState(0);
   const importInput = useRef<HTMLInputElement | null>(null);
   const count = useResultCount(query, version);
 
@@ -126,7 +127,7 @@ export function App() {
           <EmptyState onImport={() => importInput.current?.click()} />
         ) : (
           <>
-            <Timeline query={query} version={version} enabled={info !== null} onRange={(f, t) => setQuery((q) => withTimeRange(q, f, t))} />
+            <Timeline query={query} version={version} enabled={info !== null} onQuery={setQuery} />
             <div className="toolbar">
               <ViewNav views={views} />
               <ResultCount count={count} caseTotal={info?.events ?? null} filtered={query.trim() !== ''} />
@@ -136,6 +137,7 @@ export function App() {
                   row {formatInt(selected + 1)} of {formatInt(total)}
                 </span>
               )}
+              {marked > 0 && <span className="muted" role="status" data-testid="selection-count">{formatInt(marked)} selected</span>}
               <span className="spacer" />
               <InvestigationsMenu query={query} version={version} onRun={views.push} />
               <KeyHints />
@@ -147,6 +149,7 @@ export function App() {
               {views.current.panel ? <ViewPanel panel={views.current.panel} views={views} version={version} /> : <EventTable
                 query={query}
                 order={order}
+                caseId={info?.caseId ?? null}
                 version={version}
                 count={count.count}
                 columns={columns}
@@ -154,6 +157,8 @@ export function App() {
                 onSelect={setSelected}
                 onOpen={openDetails}
                 onClose={closeDetails}
+                detailsOpen={detailsOpen}
+                onMarked={setMarked}
                 onSelectedRow={setSelectedRow}
                 onError={setTableError}
                 onTotal={setTotal}

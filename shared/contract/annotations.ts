@@ -47,7 +47,7 @@ export const AnnotationImportSummarySchema = z.object({
 });
 export type AnnotationImportSummary = z.infer<typeof AnnotationImportSummarySchema>;
 
-export const FACET_FIELDS = ['actor', 'action', 'category', 'target', 'outcome', 'severity', 'ip', 'source', 'format'] as const;
+export const FACET_FIELDS = ['actor', 'action', 'category', 'target', 'targetType', 'outcome', 'severity', 'ip', 'source', 'format'] as const;
 export const FacetFieldSchema = z.enum(FACET_FIELDS);
 export type FacetField = z.infer<typeof FacetFieldSchema>;
 

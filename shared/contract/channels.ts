@@ -9,6 +9,8 @@ import { valueChannels } from './values.js';
 import { annotationChannels } from './annotations.js';
 import { PullRowSchema, SourceHistoryInputSchema, sourceChannels } from './sources.js';
 import { integrityChannels } from './integrity.js';
+import { caseAdminChannels } from './case-admin.js';
+import { StackBySchema, StackCountsSchema, timelineChannels } from './timeline.js';
 
 /**
  * Every request the renderer (or the CLI) can make: `'domain:verb'` -> input and output schemas. Hosts parse
@@ -101,7 +103,7 @@ export type RejectRow = z.infer<typeof RejectRowSchema>;
 export const HistogramSchema = z.object({
   bucketMs: z.number(),
   /** Bucket start times (epoch ms) and counts, ascending, only non-empty buckets. */
-  buckets: z.array(z.object({ t: z.number(), count: z.number().int() })),
+  buckets: z.array(z.object({ t: z.number(), count: z.number().int(), by: StackCountsSchema.optional() })),
   from: z.number().nullable(),
   to: z.number().nullable(),
 });
@@ -150,7 +152,7 @@ export const channels = {
   },
   'events:get': { input: z.object({ id: z.string().min(1) }), output: AuditEventSchema },
   'events:histogram': {
-    input: z.object({ query: QueryText, buckets: z.number().int().min(10).max(2000).default(120) }),
+    input: z.object({ query: QueryText, buckets: z.number().int().min(10).max(2000).default(120), stackBy: StackBySchema.optional() }),
     output: HistogramSchema,
   },
   /** Validates a query without running it; the error carries the column. */
@@ -191,6 +193,8 @@ export const channels = {
   },
   ...packChannels,
   ...integrityChannels,
+  ...caseAdminChannels,
+  ...timelineChannels,
   /** Workbench: surrounding events, an actor's sessions, saved searches, sequence investigations. */
   'events:context': { input: wb.ContextInputSchema, output: wb.ContextResultSchema },
   'actor:sessions': { input: wb.SessionsInputSchema, output: wb.SessionsResultSchema },

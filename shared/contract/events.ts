@@ -5,7 +5,7 @@ import { JobProgressSchema, JobSchema } from './channels.js';
 export const pushEvents = {
   'job:progress': JobProgressSchema,
   'job:finished': JobSchema,
-  'case:changed': z.object({ path: z.string(), reason: z.enum(['opened', 'created', 'imported', 'annotated']) }),
+  'case:changed': z.object({ path: z.string(), reason: z.enum(['opened', 'created', 'imported', 'annotated', 'purged']) }),
 } as const;
 
 export type PushEvents = typeof pushEvents;

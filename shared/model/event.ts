@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IntegrityStatusSchema } from '../contract/integrity.js';
 
 /**
  * The normalized audit event (DESIGN.md section 4). Every importer produces exactly this shape, and the CLI's
@@ -36,6 +37,11 @@ export const ProvenanceSchema = z.object({
   recordIndex: z.number().int(),
   /** 1-based line where the record starts, for text files. */
   line: z.number().int().nullable().optional(),
+  /**
+   * CloudTrail log-file integrity verdict of the S3 object the record came from (`s3_objects.integrity`). Set by
+   * exports for events from S3 objects the case recorded; absent otherwise (it is not an event column).
+   */
+  integrity: IntegrityStatusSchema.optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

@@ -40,6 +40,8 @@ function serve(caseFile: string): Promise<{ url: string; child: ChildProcess }> 
     const child = spawn(process.execPath, [CLI, 'serve', '--case', caseFile, '--port', '0'], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // The host's user data (recent cases) stays in the test's temp dir, never the tester's own.
+      env: { ...process.env, AUDITLENS_DATA_DIR: path.dirname(caseFile) },
     });
     let out = '';
     let err = '';

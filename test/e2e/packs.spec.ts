@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { cli, expect, test } from './fixtures.js';
 
 /**
@@ -9,7 +10,7 @@ import { cli, expect, test } from './fixtures.js';
 
 const POPULATION = 'time>=2026-10-06T00:00:00Z time<2026-11-05T00:00:00Z (category:authentication OR category:user_management OR category:authorization)';
 
-test('build an access-review pack from the UI, see it in the history, Verify says OK', async ({ page, startHost }) => {
+test('build an access-review pack from the UI, see it in the history, Verify says OK, download it', async ({ page, startHost, dataDir }) => {
   const host = await startHost({ demoEvents: 2000 });
   const expected = (await cli(['query', '--case', host.caseFile, POPULATION, '--format', 'jsonl', '--limit', '100000'])).trim().split('\n').length;
   expect(expected).toBeGreaterThan(100);
@@ -30,6 +31,7 @@ test('build an access-review pack from the UI, see it in the history, Verify say
   });
 
   let sha = '';
+  let file = '';
   await test.step('Build pack: the history lists it, completed, with its SHA-256', async () => {
     await dialog.getByRole('button', { name: 'Build pack' }).click();
     const row = dialog.getByTestId('pack-row');
@@ -38,7 +40,7 @@ test('build an access-review pack from the UI, see it in the history, Verify say
     await expect(row.getByRole('cell').nth(2)).toHaveText(expected.toLocaleString('en-US'));
     sha = (await row.getByTestId('pack-sha256').getAttribute('title')) ?? '';
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
-    const file = (await row.getByRole('cell').nth(7).locator('[title]').getAttribute('title')) ?? '';
+    file = (await row.getByRole('cell').nth(7).locator('[title]').getAttribute('title')) ?? '';
     expect(file).toMatch(/\.auditlens\.packs\/access-review-2026-10-06-2026-11-05-[0-9a-f]{8}\.zip$/);
     expect(createHash('sha256').update(await readFile(file)).digest('hex')).toBe(sha);
   });
@@ -48,5 +50,16 @@ test('build an access-review pack from the UI, see it in the history, Verify say
     await expect(dialog.getByTestId('pack-verify-result')).toHaveText(
       new RegExp(`^Verify OK: ${expected.toLocaleString('en-US')} events, Payload-Oxum \\d+\\.8;`),
     );
+  });
+
+  await test.step('Download (browser host): the zip served is the one in the history, byte for byte', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('link', { name: /^Download the Access review pack built / }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(path.basename(file));
+    const saved = path.join(dataDir, 'downloaded-pack.zip');
+    await download.saveAs(saved);
+    expect(createHash('sha256').update(await readFile(saved)).digest('hex')).toBe(sha);
   });
 });

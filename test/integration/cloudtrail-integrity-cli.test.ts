@@ -65,6 +65,13 @@ describe('auditlens import s3:// --validate and auditlens integrity', () => {
     expect(lines[0]).toBe('\uFEFFurl,bucket,key,etag,versionId,sha256,contentSha256,bytes,events,integrity,detail,digestKey,pulledAt,checkedAt');
     expect(lines).toHaveLength(50);
     expect(lines.filter((l) => l.includes(',verified,'))).toHaveLength(47);
+    // The verdicts travel with the events: each exported event names its object version's verdict in provenance.
+    const verdictOf = new Map(lines.slice(1).map((l) => l.split(',')).map((c) => [`${c[0]}|${c[5]}`, c[9]]));
+    const events = (await cliAsync(['query', '--case', caseFile(), '--format', 'jsonl', '--limit', '1000000'])).stdout.trim().split('\n');
+    const provs = events.map((l) => (JSON.parse(l) as { provenance: { object: string; objectSha256: string; integrity?: string } }).provenance);
+    expect(provs.length).toBeGreaterThan(49);
+    for (const p of provs) expect(p.integrity, p.object).toBe(verdictOf.get(`${p.object}|${p.objectSha256}`));
+    expect(new Set(provs.map((p) => p.integrity))).toEqual(new Set(['verified', 'mismatch', 'missing-from-digest']));
 
     const backend = createBackend({ caseFile: caseFile() });
     try {

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { startWebHost, type WebHost } from '../../electron/web/server.js';
 import { cli } from '../helpers/cli.js';
 import { makeEvent } from '../helpers/events.js';
 import { useTempDir } from '../helpers/temp.js';
+import { webGet } from '../helpers/web-get.js';
 
 const tempDir = useTempDir('auditlens-exports-');
 const open: { backend: Backend; host?: WebHost }[] = [];
@@ -245,17 +245,7 @@ describe('CLI export', () => {
   });
 });
 
-function get(h: WebHost, urlPath: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port: h.port, path: urlPath, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject);
-  });
-}
+const get = webGet;
 
 describe('download endpoint (web host)', () => {
   it('streams a completed export as an attachment with the token (header or ?token=), refuses without it', async () => {

@@ -17,7 +17,7 @@ import { useTempDir } from '../helpers/temp.js';
 const tempDir = useTempDir();
 
 const COLUMN: Record<FacetField, string> = {
-  actor: 'actor', action: 'action', category: 'category', target: 'target', outcome: 'outcome', severity: 'severity',
+  actor: 'actor', action: 'action', category: 'category', target: 'target', targetType: 'target_type', outcome: 'outcome', severity: 'severity',
   ip: 'source_ip', source: 'source', format: 'format',
 };
 
@@ -30,6 +30,7 @@ function build(n: number): EventInsert[] {
       action: ['ConsoleLogin', 'GetObject', 'PutObject', 'DeleteBucket'][i % 4],
       category: (['authentication', 'data_access', 'resource_change'] as const)[i % 3],
       target: i % 5 === 0 ? null : `bucket-${i % 9}`,
+      targetType: i % 6 === 0 ? null : ['bucket', 'role', 'API key'][i % 3],
       outcome: i % 7 === 0 ? 'failure' : 'success',
       severity: i % 11 === 0 ? 'critical' : 'info',
       sourceIp: `10.0.${i % 3}.${i % 17}`,
@@ -56,7 +57,7 @@ describe('events:facets', () => {
     const backend = createBackend({ caseFile: path.join(tempDir(), 'f.auditlens') });
     try {
       createEventWriter(backend.context.db).write(build(3000));
-      for (const query of ['', 'outcome:failure', 'actor:user1* OR severity:critical', '-source:trail-a action:/object$/']) {
+      for (const query of ['', 'outcome:failure', 'actor:user1* OR severity:critical', '-source:trail-a action:/object$/', 'targetType:"API key"', '-has:targetType']) {
         const got = await backend.call('events:facets', { query, limit: 100 });
         const where = whereClause(query);
         expect(got.approximate).toBe(false);

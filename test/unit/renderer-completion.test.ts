@@ -51,6 +51,10 @@ describe('facet clauses', () => {
     expect(facetClause('target', 'prod bucket "eu"', true)).toBe('-target:"prod bucket \\"eu\\""');
     expect(facetClause('ip', null, false)).toBe('-has:ip');
     expect(facetClause('ip', null, true)).toBe('has:ip');
-    for (const c of [facetClause('target', 'a b(c)', true), facetClause('actor', '-x', false)]) expect(() => parseQuery(c)).not.toThrow();
+    expect(facetClause('targetType', 'API key', false)).toBe('targetType:"API key"');
+    expect(facetClause('targetType', null, false)).toBe('-has:targetType');
+    for (const c of [facetClause('target', 'a b(c)', true), facetClause('actor', '-x', false), facetClause('targetType', 'API key', true), facetClause('targetType', null, true)]) {
+      expect(() => parseQuery(c)).not.toThrow();
+    }
   });
 });

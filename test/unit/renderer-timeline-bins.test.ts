@@ -149,7 +149,7 @@ describe('calendar boundaries', () => {
 
   it('chooses the smallest readable step for a span', () => {
     expect(chooseStep(30 * 24 * H, 231).label).toBe('6 h');
-    expect(chooseStep(25 * MIN, 231).label).toBe('15 s');
+    expect(chooseStep(25 * MIN, 231).label).toBe('10 s');
     expect(chooseStep(100 * 365 * 24 * H, 50).label).toBe('1 year');
   });
 });

@@ -6,10 +6,15 @@ export function toExportObject(event: AuditEvent): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of EXPORT_FIELDS) {
     const value = event[field];
-    out[field] = field === 'provenance' && value && typeof value === 'object'
-      ? { object: event.provenance.object, objectSha256: event.provenance.objectSha256, recordIndex: event.provenance.recordIndex }
-      : value ?? null;
+    out[field] = field === 'provenance' && value && typeof value === 'object' ? provenanceObject(event.provenance) : value ?? null;
   }
+  return out;
+}
+
+/** `{object, objectSha256, recordIndex}`, plus `integrity` when the exporter knows the S3 object's verdict. */
+function provenanceObject(p: AuditEvent['provenance']): Record<string, unknown> {
+  const out: Record<string, unknown> = { object: p.object, objectSha256: p.objectSha256, recordIndex: p.recordIndex };
+  if (p.integrity) out.integrity = p.integrity;
   return out;
 }
 

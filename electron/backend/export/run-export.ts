@@ -9,6 +9,7 @@ import { finishExport, type ExportOutcome } from '../store/queries/exports.js';
 import { appendJournal } from '../store/queries/journal.js';
 import { whereClause } from '../store/query-sql.js';
 import { FILE_EXTENSIONS } from './format-writer.js';
+import { withS3Integrity } from './s3-integrity.js';
 import { ExportCancelled, writeEvents, type WriteResult } from './write-events.js';
 
 /**
@@ -34,9 +35,12 @@ export interface ExportProgress {
   bytes: number;
 }
 
-/** The rows of `query` as full events, one more than `limit` so a cut-short result is detected. */
+/**
+ * The rows of `query` as full events, one more than `limit` so a cut-short result is detected, with their S3 object's
+ * integrity verdict in `provenance.integrity`.
+ */
 export function exportEvents(db: Db, query: string, order: Order, limit: number | null, now: Date) {
-  return iterateEvents(db, whereClause(query, now), order, limit === null ? Infinity : limit + 1);
+  return withS3Integrity(db, iterateEvents(db, whereClause(query, now), order, limit === null ? Infinity : limit + 1));
 }
 
 /** Records a finished export: the history row, and the journal when a file was completed. */

@@ -17,7 +17,7 @@ export const eventHandlers: HandlerMap<'events:window' | 'events:count' | 'event
     if (!event) throw new AppError('NOT_FOUND', `no event with id ${id} in this case`);
     return event;
   },
-  'events:histogram': ({ query, buckets }, ctx) => histogram(ctx.db, whereClause(query, ctx.now()), buckets),
+  'events:histogram': ({ query, buckets, stackBy }, ctx) => histogram(ctx.db, whereClause(query, ctx.now()), buckets, stackBy),
   'query:check': ({ query }, ctx) => {
     try {
       whereClause(query, ctx.now());

@@ -9,8 +9,10 @@ import type { Db } from '../store/open.js';
 const STATEMENTS: { key: string; table: string; sql: string }[] = [
   {
     key: 's3Objects', table: 's3_objects',
+    // Every object version with its verdict (`unverified` until a validation run judged it) and when it was judged.
     sql: `SELECT url, etag, version_id AS versionId, sha256, content_sha256 AS contentSha256, bytes, last_modified AS lastModified,
-            import_id AS importId, events, integrity, integrity_detail AS integrityDetail, digest_key AS digestKey FROM s3_objects ORDER BY id`,
+            import_id AS importId, events, integrity, integrity_detail AS integrityDetail, digest_key AS digestKey,
+            checked_at AS integrityCheckedAt FROM s3_objects ORDER BY id`,
   },
   {
     key: 's3IntegrityGaps', table: 's3_integrity_gaps',

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 
 /**
  * One place that builds S3 clients and turns SDK failures into the wire's error codes. Credentials come, in order,
- * from keys typed in (the desktop app decrypts them from safeStorage right before the pull), a named profile (which
+ * from keys typed in (held in memory for the session; not persisted, not even with safeStorage), a named profile (which
  * also covers IAM Identity Center / SSO profiles: the SDK's default chain reads `sso_session` from ~/.aws/config), or
  * the SDK's default provider chain (environment, shared files, web identity, container and instance metadata).
  * Secrets are never put in error messages, summaries or checkpoints.

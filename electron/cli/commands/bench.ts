@@ -158,6 +158,7 @@ export async function benchCommand(args: { events?: string; runs?: string; keep?
     }
     await (await import('./bench-context.js')).benchContext(backend, runs, log);
     (await import('./bench-workbench.js')).benchFacets(backend, runs, log);
+    (await import('./bench-timeline.js')).benchTimeline(backend, runs, log);
     await (await import('./bench-packs.js')).benchPacks(backend, dir, events, log);
     // Vendor format cost: the same events as CloudTrail records, detected and normalized by the cloudtrail module.
     const ctFile = path.join(dir, 'cloudtrail.jsonl');

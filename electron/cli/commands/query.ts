@@ -1,6 +1,7 @@
 import type { Order } from '../../../shared/contract/channels.js';
 import type { AuditEvent } from '../../../shared/model/event.js';
 import { whereClause } from '../../backend/store/query-sql.js';
+import { withS3Integrity } from '../../backend/export/s3-integrity.js';
 import { iterateEvents } from '../../backend/store/queries/events.js';
 import { openCase } from '../../backend/store/open.js';
 import { encoderFor } from '../../backend/export/format-writer.js';
@@ -51,7 +52,7 @@ function writeAll(out: NodeJS.WritableStream, events: Iterable<AuditEvent>, form
 
 function runQuery(caseFile: string, query: string, order: Order, limit: number) {
   const db = openCase(caseFile, { create: false });
-  return { db, events: iterateEvents(db, whereClause(query), order, limit) };
+  return { db, events: withS3Integrity(db, iterateEvents(db, whereClause(query), order, limit)) };
 }
 
 export function queryCommand(args: { positionals: string[]; case?: string; limit?: string; format?: string; order?: string }): number {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createBackend } from '../../backend/backend.js';
+import { recentCasesPath } from '../../backend/store/recent-cases.js';
 import { defaultCasePath } from '../../backend/store/default-case.js';
 import { startWebHost, type WebHost } from '../../web/server.js';
 import { UsageError } from '../usage.js';
@@ -21,6 +22,7 @@ export async function serveCommand(args: { case?: string; port?: string; open?: 
   let host: WebHost | null = null;
   const backend = createBackend({
     caseFile: args.case ?? defaultCasePath(),
+    recentCasesFile: recentCasesPath(),
     emit: (event, payload) => host?.broadcast(event, payload),
   });
   host = await startWebHost({ backend, port });

@@ -5,9 +5,11 @@ import { realSleep } from '../../backend/sources/api/http.js';
 import { presetFor } from '../../backend/sources/api/presets/index.js';
 import { pullApiSource, type ApiPullSummary } from '../../backend/sources/api/pull.js';
 import { openCase, type Db } from '../../backend/store/open.js';
+import { sourceKind } from '../../backend/store/queries/s3-sources.js';
 import { getSource, listSources, saveSource } from '../../backend/store/queries/sources.js';
 import { requireCase } from '../case-arg.js';
 import { UsageError } from '../usage.js';
+import { addS3Source, pullS3SourceOnce, s3SourceRow, type S3SourceArgs } from './source-s3.js';
 
 /**
  * `auditlens source add NAME --preset P --url BASE [--token-env VAR] [--param K=V]...` and `auditlens pull NAME`.
@@ -15,7 +17,7 @@ import { UsageError } from '../usage.js';
  * hidden prompt when that variable is unset and the terminal is interactive.
  */
 
-export interface SourceArgs {
+export interface SourceArgs extends S3SourceArgs {
   case?: string;
   positionals: string[];
   preset?: string;
@@ -44,7 +46,17 @@ export function sourceAddCommand(args: SourceArgs): void {
   const [verb, name] = args.positionals;
   if (verb !== 'add' || !name) throw new UsageError('source: use `auditlens source add NAME --preset P --url BASE --case FILE`');
   if (!SourceNameSchema.safeParse(name).success) throw new UsageError(`source name '${name}': use letters, digits, dots, dashes, underscores`);
-  if (!args.preset) throw new UsageError('source add: --preset is required');
+  if (args.s3 !== undefined) {
+    if (args.preset) throw new UsageError('source add: give either --s3 or --preset, not both');
+    const db = openCase(requireCase(args.case, 'source add'));
+    try {
+      process.stdout.write(addS3Source(db, name, args));
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  if (!args.preset) throw new UsageError('source add: --preset (an API source) or --s3 s3://bucket/prefix is required');
   const preset = presetFor(args.preset);
   const params = parseParams(args.param);
   const auth: ApiAuth = {
@@ -103,6 +115,10 @@ export async function pullCommand(args: SourceArgs): Promise<boolean> {
   const stop = () => controller.abort(new Error('cancelled'));
   process.once('SIGINT', stop);
   try {
+    if (sourceKind(db, name) === 's3') {
+      if (poll !== null) throw new UsageError('--poll is for API sources; run `auditlens pull` again for an S3 source');
+      return await pullS3SourceOnce(db, name, controller.signal);
+    }
     const { config } = getSource(db, name);
     let token: string | undefined;
     const envSet = config.auth.tokenEnv && process.env[config.auth.tokenEnv];
@@ -133,9 +149,13 @@ export async function pullCommand(args: SourceArgs): Promise<boolean> {
 export function configuredSourcesText(db: Db): string {
   const rows = listSources(db);
   if (rows.length === 0) return '\nconfigured sources: none (add one with: auditlens source add NAME --preset P --url BASE)\n';
-  const out = ['\nconfigured source\tpreset\tbase URL\tsecret\tsince\tnext request\tlast pull'];
+  const out = ['\nconfigured source\tpreset\tbase URL or bucket\tsecret\tsince\tnext request\tlast pull'];
   for (const s of rows) {
     const last = s.lastPull ? `${s.lastPull.status} ${s.lastPull.startedAt}: ${s.lastPull.inserted} new, ${s.lastPull.duplicates} dup${s.lastPull.error ? `, ${s.lastPull.error}` : ''}` : 'never';
+    if (s.kind === 's3') {
+      out.push(s3SourceRow(s, last));
+      continue;
+    }
     const secret = s.config.auth.kind === 'none' ? '-' : s.config.auth.tokenEnv ? `$${s.config.auth.tokenEnv}` : 'prompt';
     out.push([s.name, s.preset, s.config.baseUrl, secret, s.checkpoint?.since ?? s.config.since ?? '-', s.checkpoint?.next ?? '-', last].join('\t'));
   }

@@ -28,16 +28,23 @@ export function parseRaw(raw: string): unknown {
   }
 }
 
+/** The storage columns toAuditEvent turns into raw, provenance, notes, attributes and idConflict. */
+const STORAGE_COLUMNS = new Set(['raw', 'prov_object', 'prov_sha256', 'prov_index', 'prov_line', 'notes', 'attributes', 'id_conflict']);
+
+/**
+ * The row's other columns (in their order, extra ones included), then raw, provenance and the optional fields. Built
+ * by assignment: rest destructuring and conditional spreads cost 8 us per event, most of a pack's per-row budget
+ * (npm run bench: 0.8 s of CPU per 100k events).
+ */
 export function toAuditEvent(row: DetailRow): AuditEvent {
-  const { raw, prov_object, prov_sha256, prov_index, prov_line, notes, attributes, id_conflict, ...fields } = row;
-  return {
-    ...fields,
-    raw: parseRaw(raw),
-    provenance: { object: prov_object, objectSha256: prov_sha256, recordIndex: prov_index, line: prov_line },
-    ...(notes ? { notes: JSON.parse(notes) as string[] } : {}),
-    ...(attributes ? { attributes: JSON.parse(attributes) as Record<string, string> } : {}),
-    ...(id_conflict ? { idConflict: true } : {}),
-  };
+  const out: Record<string, unknown> = {};
+  for (const key in row) if (!STORAGE_COLUMNS.has(key)) out[key] = row[key as keyof DetailRow];
+  out.raw = parseRaw(row.raw);
+  out.provenance = { object: row.prov_object, objectSha256: row.prov_sha256, recordIndex: row.prov_index, line: row.prov_line };
+  if (row.notes) out.notes = JSON.parse(row.notes) as string[];
+  if (row.attributes) out.attributes = JSON.parse(row.attributes) as Record<string, string>;
+  if (row.id_conflict) out.idConflict = true;
+  return out as unknown as AuditEvent;
 }
 
 export type { DetailRow };

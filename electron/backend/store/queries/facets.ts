@@ -19,11 +19,11 @@ export const EXACT_ROWS = 4_000;
 const COUNT_CAP = 300_000;
 
 const COLUMNS: Record<FacetField, string> = {
-  actor: 'actor', action: 'action', category: 'category', target: 'target', outcome: 'outcome',
+  actor: 'actor', action: 'action', category: 'category', target: 'target', targetType: 'target_type', outcome: 'outcome',
   severity: 'severity', ip: 'source_ip', source: 'source', format: 'format',
 };
 /** Columns compared case-insensitively (declared COLLATE NOCASE): their values are grouped the same way. */
-const NOCASE = new Set<FacetField>(['actor', 'action', 'target', 'source', 'format']);
+const NOCASE = new Set<FacetField>(['actor', 'action', 'target', 'targetType', 'source', 'format']);
 
 const cache = new WeakMap<Db, Map<string, Facets>>();
 
@@ -69,11 +69,13 @@ export function computeFacets(db: Db, where: SqlFragment, fields: readonly Facet
       .iterate(stride, stride, stride) as Iterable<unknown[]>;
   } else {
     // A hash of the rowid, not `rowid % k`, for the same reason; the query's index yields rowids, so the test runs
-    // before the wide row is read.
+    // before the wide row is read. It is written first: SQLite tests the terms its index does not serve in the order
+    // written, so a regex or other per-row term runs on the 1-in-k sample only (npm run bench at 1M: a regex
+    // result's facets 300 -> 123 ms of CPU, a full-text result's 190 -> 57 ms; same counts).
     rows = db
-      .prepare(`SELECT ${select} FROM events WHERE (${where.sql}) AND ${hash('rowid')} % ? = 0`)
+      .prepare(`SELECT ${select} FROM events WHERE ${hash('rowid')} % ? = 0 AND (${where.sql})`)
       .raw()
-      .iterate(...where.params, stride) as Iterable<unknown[]>;
+      .iterate(stride, ...where.params) as Iterable<unknown[]>;
   }
   const counts = fields.map(() => new Map<string | null, { value: string | null; n: number }>());
   let sampled = 0;

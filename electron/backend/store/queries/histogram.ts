@@ -1,6 +1,8 @@
 import type { Histogram } from '../../../../shared/contract/channels.js';
 import type { Db } from '../open.js';
 import type { SqlFragment } from '../sql.js';
+import type { StackBy } from '../../../../shared/contract/timeline.js';
+import { stackedBuckets } from './histogram-stacked.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -9,7 +11,7 @@ const DAY = 24 * HOUR;
 
 /** Bucket widths a person reads easily, from seconds to months (30 d) and years (365 d). */
 export const BUCKET_STEPS = [
-  SECOND, 5 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR,
+  SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR,
   6 * HOUR, 12 * HOUR, DAY, 7 * DAY, 30 * DAY, 365 * DAY,
 ];
 
@@ -23,17 +25,26 @@ function floorTo(ts: number, step: number): number {
   return Math.floor(ts / step) * step;
 }
 
+/** Min and max time of a result (the whole case's from the ts index). */
+export function resultRange(db: Db, where: SqlFragment): { lo: number | null; hi: number | null } {
+  const unfiltered = where.sql.trim() === '1';
+  return db
+    .prepare(unfiltered ? 'SELECT min(ts) AS lo, max(ts) AS hi FROM events' : `SELECT min(ts) AS lo, max(ts) AS hi FROM events WHERE ${where.sql}`)
+    .get(...(unfiltered ? [] : where.params)) as { lo: number | null; hi: number | null };
+}
+
 /**
  * Histogram of a result. The whole case (no filter) with minute-or-wider buckets is read from the per-minute
  * rollup table, so it costs the same at 10M events as at 10k; filtered results are counted with one grouped scan.
+ * With `stackBy`, each bucket also carries its counts per outcome or severity.
  */
-export function histogram(db: Db, where: SqlFragment, maxBuckets: number): Histogram {
+export function histogram(db: Db, where: SqlFragment, maxBuckets: number, stackBy?: StackBy): Histogram {
   const unfiltered = where.sql.trim() === '1';
-  const range = db
-    .prepare(unfiltered ? 'SELECT min(ts) AS lo, max(ts) AS hi FROM events' : `SELECT min(ts) AS lo, max(ts) AS hi FROM events WHERE ${where.sql}`)
-    .get(...(unfiltered ? [] : where.params)) as { lo: number | null; hi: number | null };
+  const range = resultRange(db, where);
   if (range.lo === null || range.hi === null) return { bucketMs: MINUTE, buckets: [], from: null, to: null };
   const step = chooseBucket(range.lo, range.hi, maxBuckets);
+  const span = { from: floorTo(range.lo, step), to: floorTo(range.hi, step) + step };
+  if (stackBy) return { bucketMs: step, buckets: stackedBuckets(db, where, step, stackBy), ...span };
   let rows: { t: number; count: number }[];
   if (unfiltered && step >= MINUTE && step % MINUTE === 0) {
     const perMinute = step / MINUTE;
@@ -50,7 +61,7 @@ export function histogram(db: Db, where: SqlFragment, maxBuckets: number): Histo
       )
       .all(step, step, step, ...where.params) as { t: number; count: number }[];
   }
-  return { bucketMs: step, buckets: rows, from: floorTo(range.lo, step), to: floorTo(range.hi, step) + step };
+  return { bucketMs: step, buckets: rows, ...span };
 }
 
 /** Counts by outcome: from the rollup for the whole case, else one grouped scan of the result. */

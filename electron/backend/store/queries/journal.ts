@@ -49,21 +49,39 @@ export function appendJournal(db: Db, action: string, details: Record<string, un
   })();
 }
 
+export interface JournalCheck {
+  ok: boolean;
+  entries: number;
+  problem: string | null;
+  /** Sequence number of the first entry that is edited, unlinked or missing (only when the chain is broken). */
+  firstBad?: number;
+}
+
 /** Walks the chain; returns the first broken entry, or null when every entry and link checks out. */
-export function verifyJournal(db: Db): { ok: boolean; entries: number; problem: string | null } {
+export function verifyJournal(db: Db): JournalCheck {
   const rows = db
     .prepare('SELECT seq, at, actor, action, details, prev_hash AS prevHash, hash FROM journal ORDER BY seq')
     .all() as JournalEntry[];
   let prev = GENESIS;
   let expectedSeq = 1;
+  const broken = (firstBad: number, problem: string): JournalCheck => ({ ok: false, entries: rows.length, problem, firstBad });
   for (const r of rows) {
-    if (r.seq !== expectedSeq) return { ok: false, entries: rows.length, problem: `entry ${expectedSeq} is missing (next is ${r.seq})` };
-    if (r.prevHash !== prev) return { ok: false, entries: rows.length, problem: `entry ${r.seq} does not link to entry ${r.seq - 1}` };
+    if (r.seq !== expectedSeq) return broken(expectedSeq, `entry ${expectedSeq} is missing (next is ${r.seq})`);
+    if (r.prevHash !== prev) return broken(r.seq, `entry ${r.seq} does not link to entry ${r.seq - 1}`);
     if (entryHash(r.prevHash, r.seq, r.at, r.actor, r.action, r.details) !== r.hash) {
-      return { ok: false, entries: rows.length, problem: `entry ${r.seq} was modified (hash mismatch)` };
+      return broken(r.seq, `entry ${r.seq} was modified (hash mismatch)`);
     }
     prev = r.hash;
     expectedSeq++;
   }
   return { ok: true, entries: rows.length, problem: null };
+}
+
+/** Entries newest first, `limit` of them below sequence number `before` (all when absent). */
+export function listJournal(db: Db, limit: number, before?: number): { entries: Omit<JournalEntry, 'prevHash'>[]; total: number } {
+  const entries = db
+    .prepare('SELECT seq, at, actor, action, details, hash FROM journal WHERE seq < ? ORDER BY seq DESC LIMIT ?')
+    .all(before ?? Number.MAX_SAFE_INTEGER, limit) as Omit<JournalEntry, 'prevHash'>[];
+  const total = (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
+  return { entries, total };
 }

@@ -40,6 +40,10 @@ export function listPacks(db: Db, limit: number): PackRow[] {
   return db.prepare(`SELECT ${PACK_COLUMNS} FROM packs ORDER BY created_at DESC, rowid DESC LIMIT ?`).all(limit) as PackRow[];
 }
 
+export function getPack(db: Db, id: string): PackRow | undefined {
+  return db.prepare(`SELECT ${PACK_COLUMNS} FROM packs WHERE id = ?`).get(id) as PackRow | undefined;
+}
+
 /** Packs left 'running' by a killed process never finished: say so instead of showing them as running forever. */
 export function markInterruptedPacks(db: Db): number {
   return db

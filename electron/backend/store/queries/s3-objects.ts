@@ -60,6 +60,19 @@ export function s3ObjectFor(db: Db, url: string, sha256: string | null): S3Objec
   return (row as S3ObjectRow | undefined) ?? null;
 }
 
+/**
+ * Every recorded object's integrity verdict keyed by `url` + NUL + `sha256`, exactly as events' provenance names
+ * their object (`prov_object`, `prov_sha256`): a verdict belongs to one version of an object, never to another.
+ */
+export function integrityByObject(db: Db): Map<string, IntegrityStatus> {
+  const rows = db.prepare(`SELECT url, sha256, integrity FROM s3_objects`).all() as { url: string; sha256: string; integrity: IntegrityStatus }[];
+  return new Map(rows.map((r) => [objectKey(r.url, r.sha256), r.integrity]));
+}
+
+export function objectKey(url: string, sha256: string): string {
+  return `${url}\u0000${sha256}`;
+}
+
 export interface Verdict {
   id: number;
   integrity: IntegrityStatus;

@@ -6,7 +6,8 @@ import { isUsefulLocation, judgeTravel, type Located } from './travel.js';
 
 /**
  * An actor's events grouped into sessions: by the vendor's session id where the event has one, otherwise by an
- * inactivity gap the analyst sets. One ordered read over `events_by_actor_ts`, one pass in memory.
+ * inactivity gap the analyst sets. One ordered read over `events_by_actor_ts` of the few columns the grouping and
+ * badges need, one pass in memory.
  *
  * Vendors reuse session ids (the demo's hourly ids repeat after a year; some proxies log a constant); a vendor id
  * seen again after more than a day of silence therefore starts a new session.
@@ -15,13 +16,23 @@ import { isUsefulLocation, judgeTravel, type Located } from './travel.js';
 const VENDOR_REUSE_MS = 24 * 3_600_000;
 const MAX_LISTED = 50;
 
-type Row = [id: string, ts: number, sessionId: string | null, ip: string | null, ua: string | null, location: string | null,
-  outcome: string, category: string, action: string | null];
+/**
+ * The row as read: the rowid (an integer) instead of the event id and small codes instead of repeated texts, because
+ * turning 66k rows of text into JS strings costs more than reading them; ids are looked up for the few rows shown.
+ */
+type Row = [rowid: number, ts: number, sessionId: string | null, ip: string | null, ua: string | null, location: string | null,
+  outcome: number, loginCandidate: string | null];
+
+/** Outcome codes of the read (anything else is 0). */
+const FAILURE = 1;
+const SUCCESS = 2;
 
 interface Open {
   session: Session;
   startTs: number;
   lastTs: number;
+  firstRowid: number;
+  lastRowid: number;
 }
 
 export interface SessionOptions {
@@ -36,12 +47,14 @@ function pushDistinct(list: string[], value: string | null): void {
 }
 
 function newSession(row: Row, sessionId: string | null): Open {
-  const [id, ts] = row;
+  const [rowid, ts] = row;
   return {
     startTs: ts,
     lastTs: ts,
+    firstRowid: rowid,
+    lastRowid: rowid,
     session: {
-      sessionId, start: '', end: '', durationMs: 0, count: 0, failures: 0, firstEventId: id, lastEventId: id,
+      sessionId, start: '', end: '', durationMs: 0, count: 0, failures: 0, firstEventId: '', lastEventId: '',
       ips: [], userAgents: [], locations: [],
       badges: { newIps: [], newUserAgents: [], travel: [], failuresThenSuccess: null },
     },
@@ -54,11 +67,13 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
   const to = opts.to ?? Number.MAX_SAFE_INTEGER;
   const rows = db
     .prepare(
-      `SELECT id, ts, session_id, source_ip, user_agent, location, outcome, category, action FROM events
-       WHERE actor = ? AND ts >= ? AND ts <= ? ORDER BY ts, rowid`,
+      `SELECT rowid, ts, session_id, source_ip, user_agent, location,
+         CASE outcome WHEN 'failure' THEN ${FAILURE} WHEN 'success' THEN ${SUCCESS} ELSE 0 END,
+         CASE WHEN category = 'authentication' THEN action END
+       FROM events WHERE actor = ? AND ts >= ? AND ts <= ? ORDER BY ts, rowid`,
     )
     .raw()
-    .all(opts.actor, from, to) as Row[];
+    .iterate(opts.actor, from, to) as IterableIterator<Row>;
 
   const all: Open[] = [];
   const byVendorId = new Map<string, Open>();
@@ -81,23 +96,26 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
 
   // Failed logins waiting for a success, and the last located event (for travel).
   let pendingFailures: number[] = [];
-  let lastPlace: Located | null = null;
+  let lastPlace: (Located & { rowid: number }) | null = null;
   const budget = { lookups: 0 };
+  const idOf = idLookup(db);
+  let events = 0;
   for (const row of rows) {
-    const [id, ts, , ip, ua, location, outcome, category, action] = row;
+    events++;
+    const [rowid, ts, , ip, ua, location, outcome, action] = row;
     const open = sessionOf(row);
     const s = open.session;
     open.lastTs = ts;
+    open.lastRowid = rowid;
     s.count++;
-    s.lastEventId = id;
-    if (outcome === 'failure') s.failures++;
+    if (outcome === FAILURE) s.failures++;
     pushDistinct(s.ips, ip);
     pushDistinct(s.userAgents, ua);
     pushDistinct(s.locations, location);
 
-    if (category === 'authentication' && isLoginAction(action)) {
-      if (outcome === 'failure') pendingFailures.push(ts);
-      else if (outcome === 'success') {
+    if (isLoginAction(action)) {
+      if (outcome === FAILURE) pendingFailures.push(ts);
+      else if (outcome === SUCCESS) {
         const recent = pendingFailures.filter((t) => ts - t <= gap);
         if (recent.length > 0 && !s.badges.failuresThenSuccess) {
           s.badges.failuresThenSuccess = {
@@ -108,11 +126,14 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
       }
     }
     if (isUsefulLocation(location)) {
+      const here = { rowid, id: '', ts, location };
       if (lastPlace && lastPlace.location.toLowerCase() !== location.toLowerCase()) {
-        const badge: TravelBadge | null = judgeTravel(db, lastPlace, { id, ts, location }, budget);
+        lastPlace.id ||= idOf(lastPlace.rowid);
+        here.id = idOf(rowid);
+        const badge: TravelBadge | null = judgeTravel(db, lastPlace, here, budget);
         if (badge) s.badges.travel.push(badge);
       }
-      lastPlace = { id, ts, location };
+      lastPlace = here;
     }
   }
 
@@ -121,7 +142,9 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
   const seenAgents = new Set<string>();
   if (opts.from !== undefined) seedHistory(db, opts.actor, opts.from, seenIps, seenAgents);
   let history = seenIps.size + seenAgents.size > 0;
-  for (const { session: s, startTs, lastTs } of all) {
+  for (const { session: s, startTs, lastTs, firstRowid, lastRowid } of all) {
+    s.firstEventId = idOf(firstRowid);
+    s.lastEventId = idOf(lastRowid);
     s.start = new Date(startTs).toISOString();
     s.end = new Date(lastTs).toISOString();
     s.durationMs = lastTs - startTs;
@@ -134,7 +157,12 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
     for (const ua of s.userAgents) seenAgents.add(ua);
     history = true;
   }
-  return { actor: opts.actor, events: rows.length, sessions: all.map((o) => o.session) };
+  return { actor: opts.actor, events, sessions: all.map((o) => o.session) };
+}
+
+function idLookup(db: Db): (rowid: number) => string {
+  const stmt = db.prepare('SELECT id FROM events WHERE rowid = ?').pluck();
+  return (rowid) => stmt.get(rowid) as string;
 }
 
 const cache = new WeakMap<Db, Map<string, SessionsResult>>();

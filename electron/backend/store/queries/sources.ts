@@ -1,10 +1,11 @@
 import type { ImportRow } from '../../../../shared/contract/channels.js';
 import {
-  ApiSourceConfigSchema, type ApiSourceConfig, type Checkpoint, type PullRow, type SourceInfo,
+  ApiSourceConfigSchema, S3SourceConfigSchema, type ApiSourceConfig, type Checkpoint, type PullRow, type SourceInfo,
 } from '../../../../shared/contract/sources.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { Db } from '../open.js';
 import { appendJournal } from './journal.js';
+import { s3PullDetail, sourceKind } from './s3-sources.js';
 
 /** Configured sources, their checkpoints and pulls (migration 0006). Configs are stored without secrets. */
 
@@ -33,7 +34,10 @@ const PULL_COLUMNS = `id, source, job_id AS jobId, status, pages, records, inser
 export function saveSource(db: Db, name: string, preset: string, config: ApiSourceConfig): { checkpointReset: boolean } {
   const now = new Date().toISOString();
   const parsed = ApiSourceConfigSchema.parse(config);
-  const before = db.prepare('SELECT preset, config FROM sources WHERE name = ?').get(name) as { preset: string; config: string } | undefined;
+  const before = db.prepare('SELECT kind, preset, config FROM sources WHERE name = ?').get(name) as
+    | { kind: string; preset: string; config: string }
+    | undefined;
+  if (before && before.kind !== 'api') throw new AppError('INVALID_INPUT', `source ${name} is an S3 source; choose another name`);
   const listing = (p: string | null, c: ApiSourceConfig) => JSON.stringify([p, c.baseUrl, Object.entries(c.params).sort()]);
   const reset = before !== undefined && listing(before.preset, JSON.parse(before.config)) !== listing(preset, parsed);
   db.transaction(() => {
@@ -51,6 +55,7 @@ export function saveSource(db: Db, name: string, preset: string, config: ApiSour
 export function getSource(db: Db, name: string): { name: string; preset: string; config: ApiSourceConfig } {
   const row = db.prepare('SELECT name, kind, preset, config FROM sources WHERE name = ?').get(name) as SourceRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `no source named '${name}' in this case (add it with: auditlens source add ${name} ...)`);
+  if (row.kind !== 'api') throw new AppError('INVALID_INPUT', `source ${name} is an S3 bucket, not an API source`);
   return { name: row.name, preset: row.preset ?? 'rest', config: ApiSourceConfigSchema.parse(JSON.parse(row.config)) };
 }
 
@@ -101,7 +106,9 @@ export function markInterruptedPulls(db: Db, source: string): void {
 }
 
 export function listPulls(db: Db, source: string, limit: number): PullRow[] {
-  return db.prepare(`SELECT ${PULL_COLUMNS} FROM pulls WHERE source = ? ORDER BY id DESC LIMIT ?`).all(source, limit) as PullRow[];
+  const rows = db.prepare(`SELECT ${PULL_COLUMNS} FROM pulls WHERE source = ? ORDER BY id DESC LIMIT ?`).all(source, limit) as PullRow[];
+  const s3 = rows.length > 0 && sourceKind(db, source) === 's3';
+  return s3 ? rows.map((r) => ({ ...r, s3: s3PullDetail(db, r.jobId) })) : rows;
 }
 
 /** The import rows (one per page) of a source's pulls, newest first. */
@@ -129,9 +136,10 @@ export function listSources(db: Db): SourceInfo[] {
     const checkpoint: Checkpoint | null = cp
       ? { next: describeNext(cp.next_request ? JSON.parse(cp.next_request) : null), since: cp.since, high: cp.high, pages: cp.pages, updated: cp.updated }
       : null;
-    return {
-      name: r.name, kind: r.kind, preset: r.preset, config: ApiSourceConfigSchema.parse(JSON.parse(r.config)), checkpoint,
-      lastPull: listPulls(db, r.name, 1)[0] ?? null,
-    };
+    const lastPull = listPulls(db, r.name, 1)[0] ?? null;
+    if (r.kind === 's3') {
+      return { name: r.name, kind: 's3', preset: null, config: S3SourceConfigSchema.parse(JSON.parse(r.config)), checkpoint: null, lastPull };
+    }
+    return { name: r.name, kind: 'api', preset: r.preset, config: ApiSourceConfigSchema.parse(JSON.parse(r.config)), checkpoint, lastPull };
   });
 }

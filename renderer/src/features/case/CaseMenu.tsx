@@ -3,6 +3,9 @@ import type { CaseInfo } from '../../../../shared/contract/channels.js';
 import { Popover } from '../../components/Popover.js';
 import { PathDialog } from './PathDialog.js';
 import { useAnnotationImport } from '../annotations/use-annotation-import.js';
+import { CaseOverviewDialog } from '../case-overview/CaseOverviewDialog.js';
+import { JournalDialog } from '../journal/JournalDialog.js';
+import { RecentCases } from './RecentCases.js';
 
 interface Props {
   currentPath: string | null;
@@ -17,7 +20,7 @@ function siblingPath(current: string | null): string {
 
 /** "Case" menu: New case… / Open case…, each asking for a path in a small dialog. */
 export function CaseMenu({ currentPath, onOpened }: Props) {
-  const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'open' | 'overview' | 'journal' | null>(null);
   const annotations = useAnnotationImport();
   return (
     <>
@@ -34,10 +37,19 @@ export function CaseMenu({ currentPath, onOpened }: Props) {
             <button type="button" role="menuitem" onClick={() => (close(), annotations.open())}>
               Import annotations…
             </button>
+            <button type="button" role="menuitem" onClick={() => (close(), setDialog('overview'))}>
+              Case overview…
+            </button>
+            <button type="button" role="menuitem" onClick={() => (close(), setDialog('journal'))}>
+              Journal…
+            </button>
+            <RecentCases currentPath={currentPath} onOpened={onOpened} close={close} />
           </div>
         )}
       </Popover>
-      {dialog && (
+      {dialog === 'overview' && <CaseOverviewDialog onClose={() => setDialog(null)} />}
+      {dialog === 'journal' && <JournalDialog onClose={() => setDialog(null)} />}
+      {(dialog === 'new' || dialog === 'open') && (
         <PathDialog
           mode={dialog}
           initialPath={dialog === 'new' ? siblingPath(currentPath) : currentPath ?? ''}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { EventRow } from '../../../../shared/model/event.js';
 import { countOf, formatInt } from '../../lib/format.js';
-import { formatTime } from '../../lib/time.js';
+import { formatTime, zoneTitle } from '../../lib/time.js';
 import { usePivot } from '../views/pivot.js';
 import { onRowKey } from '../views/row-keys.js';
 import { useInvoke } from '../views/use-invoke.js';
@@ -52,7 +52,7 @@ export function ContextPanel({ panel, version, onMinutes, onShowTable }: Props) 
         <table aria-label="Events around the chosen event">
           <thead>
             <tr>
-              <th scope="col">Time ({zone === 'utc' ? 'UTC' : 'local'})</th>
+              <th scope="col">Time ({zoneTitle(zone)})</th>
               <th scope="col" aria-label="Offset from the chosen event" title="Offset from the chosen event">Δ</th>
               <th scope="col">Source</th>
               <th scope="col">Actor</th>

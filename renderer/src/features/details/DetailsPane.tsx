@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import type { AuditEvent, EventRow } from '../../../../shared/model/event.js';
 import { formatInt, prettyRaw } from '../../lib/format.js';
-import { formatTime } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
 import { CopyButton } from './CopyButton.js';
 import { FieldList, type FieldItem } from './FieldList.js';
 import { PaneResizer } from './PaneResizer.js';
+import { TimeSection } from './TimeSection.js';
 import { JsonTree } from './JsonTree.js';
 import { RawRecord } from './RawRecord.js';
 import { SurroundingButton } from '../context/SurroundingButton.js';
@@ -135,16 +135,7 @@ export function DetailsPane({ index, row, onClose, onFilter }: Props) {
               <p className="warn">Another record in this case has the same vendor id with different content (id conflict).</p>
             )}
             <AnnotationsSection eventId={e.id} />
-            <section>
-              <h3>Time</h3>
-              <FieldList
-                items={[
-                  { label: 'UTC', value: formatTime(e.time, 'utc'), mono: true },
-                  ...(zone === 'local' ? [{ label: 'Local', value: formatTime(e.time, 'local', true), mono: true }] : []),
-                  { label: 'Received', value: e.receivedTime ? formatTime(e.receivedTime, zone, true) : null, mono: true },
-                ]}
-              />
-            </section>
+            <TimeSection time={e.time} receivedTime={e.receivedTime} zone={zone} />
             <section>
               <h3>Fields</h3>
               <FieldList items={fields(e)} onFilter={onFilter} />

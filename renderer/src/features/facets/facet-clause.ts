@@ -11,6 +11,6 @@ export function facetClause(field: FacetField, value: string | null, exclude: bo
 }
 
 export const FACET_LABELS: Record<FacetField, string> = {
-  actor: 'Actor', action: 'Action', category: 'Category', target: 'Target', outcome: 'Outcome',
+  actor: 'Actor', action: 'Action', category: 'Category', target: 'Target', targetType: 'Target type', outcome: 'Outcome',
   severity: 'Severity', ip: 'Source IP', source: 'Source', format: 'Format',
 };

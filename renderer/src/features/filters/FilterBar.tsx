@@ -5,6 +5,9 @@ import { ResourceFilters } from './ResourceFilters.js';
 import { useDefaultRange } from './use-default-range.js';
 import { useFieldValues } from './use-field-values.js';
 import { ValuePicker } from './ValuePicker.js';
+import { zoneTitle } from '../../lib/time.js';
+import { zonedTimeInput, zonedTimeShown } from '../zone/zoned-input.js';
+import { useZone } from '../zone/zone-context.js';
 import './filters.css';
 
 interface Props {
@@ -25,10 +28,14 @@ const TEXT_KEYS: TextKey[] = ['from', 'to', 'actor', 'target'];
  */
 export function FilterBar({ query, onQuery, version, info }: Props) {
   const filters = readFilters(query) ?? EMPTY_FILTERS;
+  const zone = useZone();
+  const zoneName = zoneTitle(zone);
   const [drafts, setDrafts] = useState<Record<TextKey, string>>({ from: '', to: '', actor: '', target: '' });
+  // From/To show a zone-less (UTC) clause on the display zone's clock, with its offset.
+  const shown = (k: TextKey) => (k === 'from' || k === 'to' ? zonedTimeShown(filters[k] ?? '', zone) : filters[k] ?? '');
   useEffect(() => {
-    setDrafts({ from: filters.from ?? '', to: filters.to ?? '', actor: filters.actor ?? '', target: filters.target ?? '' });
-  }, [filters.from, filters.to, filters.actor, filters.target]);
+    setDrafts({ from: shown('from'), to: shown('to'), actor: filters.actor ?? '', target: filters.target ?? '' });
+  }, [filters.from, filters.to, filters.actor, filters.target, zone]);
   const defaultRange = useDefaultRange(info, query, onQuery);
   const types = useFieldValues('targetType', withoutFilter(query, 'targetType'), version);
   const actions = useFieldValues('action', withoutFilter(query, 'action'), version);
@@ -37,7 +44,10 @@ export function FilterBar({ query, onQuery, version, info }: Props) {
   const apply = (e?: FormEvent) => {
     e?.preventDefault();
     let q = query;
-    for (const k of TEXT_KEYS) if ((filters[k] ?? '') !== drafts[k].trim()) q = withFilter(q, k, drafts[k]);
+    // From/To are typed on the display zone's clock; the clause carries that zone's offset (none for UTC).
+    for (const k of TEXT_KEYS) {
+      if (shown(k) !== drafts[k].trim()) q = withFilter(q, k, k === 'from' || k === 'to' ? zonedTimeInput(drafts[k], zone) : drafts[k]);
+    }
     if (q !== query) onQuery(q);
   };
   const any = Object.values(filters).some((v) => v !== null);
@@ -50,7 +60,7 @@ export function FilterBar({ query, onQuery, version, info }: Props) {
         data-testid={`filter-${key}`}
         id={key === 'from' ? 'filter-from' : undefined}
         placeholder={placeholder}
-        title={key === 'to' ? 'Up to this time, not including it (UTC)' : key === 'from' ? 'From this time on (UTC)' : 'Exact match'}
+        title={key === 'to' ? `Up to this time, not including it (${zoneName})` : key === 'from' ? `From this time on (${zoneName})` : 'Exact match'}
         spellCheck={false}
         value={drafts[key]}
         onChange={(e) => setDrafts({ ...drafts, [key]: e.target.value })}
@@ -61,8 +71,8 @@ export function FilterBar({ query, onQuery, version, info }: Props) {
 
   return (
     <form className="filter-bar" role="search" aria-label="Filters" data-testid="filter-bar" onSubmit={apply}>
-      {text('from', 'From (UTC)', 'YYYY-MM-DD HH:MM')}
-      {text('to', 'To (UTC)', 'YYYY-MM-DD HH:MM')}
+      {text('from', `From (${zoneName})`, 'YYYY-MM-DD HH:MM')}
+      {text('to', `To (${zoneName})`, 'YYYY-MM-DD HH:MM')}
       <ValuePicker label="Entity type" testId="filter-entity-type" value={filters.targetType} values={types} onChange={(v) => set('targetType', v)} />
       <ValuePicker label="Action" testId="filter-action" value={filters.action} values={actions} onChange={(v) => set('action', v)} />
       {text('actor', 'User / actor', 'exact match')}

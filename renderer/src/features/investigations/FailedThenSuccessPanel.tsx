@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { countOf } from '../../lib/format.js';
-import { formatDuration, formatTime } from '../../lib/time.js';
+import { formatDuration, formatTime, zoneTitle } from '../../lib/time.js';
 import { quoteValue } from '../query/query-text.js';
 import { usePivot } from '../views/pivot.js';
 import { onRowKey } from '../views/row-keys.js';
@@ -42,7 +42,7 @@ export function FailedThenSuccessPanel({ panel, version, onWithin, onOpen }: Pro
         <table aria-label="Successful logins after failures">
           <thead>
             <tr>
-              <th scope="col">Success ({zone === 'utc' ? 'UTC' : 'local'})</th>
+              <th scope="col">Success ({zoneTitle(zone)})</th>
               <th scope="col">Actor</th>
               <th scope="col">Failures</th>
               <th scope="col">Over</th>

@@ -27,6 +27,20 @@ function VerifyOutcome({ result }: { result: PackVerifyResult }) {
   );
 }
 
+/**
+ * In the browser host the zip is on the machine running Auditlens, not the analyst's: a completed pack gets a link to
+ * `/api/packs/<id>/download`. Electron has no such URL (the file is local) and keeps the path alone.
+ */
+function PackDownload({ row }: { row: PackRow }) {
+  const url = row.status === 'completed' ? api.fileUrl(`/api/packs/${encodeURIComponent(row.id)}/download`) : null;
+  if (!url) return null;
+  return (
+    <a className="button small" href={url} download aria-label={`Download the ${TYPE_LABELS[row.type]} pack built ${row.createdAt}`}>
+      Download
+    </a>
+  );
+}
+
 /** Every pack built from this case (UI and CLI): what was asked, the zip's SHA-256, and a Verify button. */
 export function PackHistory({ version }: { version: number }) {
   const zone = useZone();
@@ -89,7 +103,8 @@ export function PackHistory({ version }: { version: number }) {
                     <span className="mono" title={r.outPath}>{r.outPath.split(/[\\/]/).pop()}</span>
                     <CopyButton text={r.outPath} label="Copy path" ariaLabel={`Copy the path of the ${r.type} pack`} />
                   </td>
-                  <td>
+                  <td className="pack-row-actions">
+                    <PackDownload row={r} />
                     <button type="button" disabled={r.status !== 'completed' || verifying !== null} onClick={() => void verify(r)}
                       aria-label={`Verify the ${r.type} pack built ${r.createdAt}`}>
                       {verifying === r.id ? 'Verifying…' : 'Verify'}

@@ -3,7 +3,7 @@ import type { CaseInfo } from '../../../../shared/contract/channels.js';
 import { api } from '../../api/index.js';
 import { Dialog } from '../../components/Dialog.js';
 import { formatInt } from '../../lib/format.js';
-import { localZoneName } from '../../lib/time.js';
+import { zoneTitle } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
 import { PackFormFields } from './PackFormFields.js';
 import { PackHistory } from './PackHistory.js';
@@ -26,7 +26,7 @@ export function PacksDialog({ onClose, query = '' }: { onClose: () => void; quer
   }, [query]);
   // The report shows times in the zone the analyst is looking at; the data files stay UTC.
   const zone = useZone();
-  const displayZone = zone === 'local' && localZoneName() !== 'local' ? localZoneName() : 'UTC';
+  const displayZone = zone !== 'utc' && zoneTitle(zone) !== 'local' ? zoneTitle(zone) : 'UTC';
   const checked = useMemo(() => (form ? toRequest(form, displayZone) : null), [form, displayZone]);
   const request = checked && 'request' in checked ? checked.request : null;
   const { preview, error: previewError, loading } = usePackPreview(request);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { describeUserAgent } from '../../../../shared/format/user-agent.js';
 import { countOf, formatInt } from '../../lib/format.js';
-import { formatDuration, formatTime } from '../../lib/time.js';
+import { formatDuration, formatTime, zoneTitle } from '../../lib/time.js';
 import { onRowKey } from '../views/row-keys.js';
 import { useInvoke } from '../views/use-invoke.js';
 import type { Panel } from '../views/view-stack.js';
@@ -66,7 +66,7 @@ export function SessionsPanel({ panel, version, onGap, onOpen }: Props) {
         <table aria-label="Sessions">
           <thead>
             <tr>
-              <th scope="col">Start ({zone === 'utc' ? 'UTC' : 'local'})</th>
+              <th scope="col">Start ({zoneTitle(zone)})</th>
               <th scope="col">Duration</th>
               <th scope="col">Events</th>
               <th scope="col">Failures</th>

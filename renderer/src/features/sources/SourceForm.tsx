@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import type { ApiAuth, PresetInfo, SourceInfo } from '../../../../shared/contract/sources.js';
 import { api, errorMessage } from '../../api/index.js';
-import { sessionTokens } from './session-tokens.js';
+import { sessionS3Keys, sessionTokens } from './session-tokens.js';
+import { s3FormResult, s3FormState, S3SourceFields } from './S3SourceFields.js';
+
+/** The preset selector's value for an S3 bucket (API preset ids never contain a colon). */
+const S3_CHOICE = 's3:bucket';
 
 interface Props {
   presets: PresetInfo[];
@@ -11,19 +15,22 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Add or edit an API source: preset, base URL, the preset's parameters, where the token comes from. */
+/** Add or edit a source: an S3 bucket, or an API preset with its base URL, parameters and token source. */
 export function SourceForm({ presets, source, onSaved, onCancel }: Props) {
+  const apiSource = source?.kind === 'api' ? source : null;
   const [name, setName] = useState(source?.name ?? '');
-  const [presetId, setPresetId] = useState(source?.preset ?? presets[0]?.id ?? '');
+  const [presetId, setPresetId] = useState(source?.kind === 's3' ? S3_CHOICE : (apiSource?.preset ?? presets[0]?.id ?? ''));
   const preset = presets.find((p) => p.id === presetId);
-  const [baseUrl, setBaseUrl] = useState(source?.config.baseUrl ?? preset?.defaultBaseUrl ?? '');
-  const [params, setParams] = useState<Record<string, string>>(source?.config.params ?? {});
-  const [authKind, setAuthKind] = useState<ApiAuth['kind']>(source?.config.auth.kind ?? preset?.auth.kind ?? 'bearer');
-  const [tokenEnv, setTokenEnv] = useState(source?.config.auth.tokenEnv ?? '');
-  const [username, setUsername] = useState(source?.config.auth.username ?? '');
-  const [since, setSince] = useState(source?.config.since ?? '');
+  const [baseUrl, setBaseUrl] = useState(apiSource?.config.baseUrl ?? preset?.defaultBaseUrl ?? '');
+  const [params, setParams] = useState<Record<string, string>>(apiSource?.config.params ?? {});
+  const [authKind, setAuthKind] = useState<ApiAuth['kind']>(apiSource?.config.auth.kind ?? preset?.auth.kind ?? 'bearer');
+  const [tokenEnv, setTokenEnv] = useState(apiSource?.config.auth.tokenEnv ?? '');
+  const [username, setUsername] = useState(apiSource?.config.auth.username ?? '');
+  const [since, setSince] = useState(apiSource?.config.since ?? '');
   const [token, setToken] = useState(source ? (sessionTokens.get(source.name) ?? '') : '');
+  const [s3, setS3] = useState(() => s3FormState(source?.kind === 's3' ? source.config : null, source ? sessionS3Keys.get(source.name) : undefined));
   const [error, setError] = useState<string | null>(null);
+  const isS3 = presetId === S3_CHOICE;
 
   const choosePreset = (id: string) => {
     const next = presets.find((p) => p.id === id);
@@ -34,11 +41,20 @@ export function SourceForm({ presets, source, onSaved, onCancel }: Props) {
       setParams({});
     }
   };
+  const saveS3 = () => {
+    const result = s3FormResult(s3);
+    if ('error' in result) return setError(result.error);
+    api.invoke('sources:save', { name, kind: 's3', config: result.config }).then((saved) => {
+      sessionS3Keys.set(saved.name, result.keys);
+      onSaved(saved);
+    }, (e: unknown) => setError(errorMessage(e)));
+  };
   const save = () => {
     setError(null);
+    if (isS3) return saveS3();
     const auth: ApiAuth = {
       kind: authKind, ...(tokenEnv ? { tokenEnv } : {}), ...(username ? { username } : {}),
-      ...(source?.config.auth.header ? { header: source.config.auth.header } : {}),
+      ...(apiSource?.config.auth.header ? { header: apiSource.config.auth.header } : {}),
     };
     const cleanParams = Object.fromEntries(Object.entries(params).filter(([, v]) => v.trim() !== ''));
     api
@@ -57,10 +73,12 @@ export function SourceForm({ presets, source, onSaved, onCancel }: Props) {
       </label>
       <label>
         Preset
-        <select value={presetId} onChange={(e) => choosePreset(e.target.value)}>
+        <select value={presetId} onChange={(e) => choosePreset(e.target.value)} disabled={source?.kind === 's3'}>
+          {!apiSource && <option value={S3_CHOICE}>S3 bucket</option>}
           {presets.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
         </select>
       </label>
+      {isS3 ? <S3SourceFields value={s3} onChange={setS3} /> : <>
       {preset && <p className="muted small" data-testid="preset-paging">Paging: {preset.paging}. Checkpoint: {preset.checkpoint}.</p>}
       <label>
         Base URL
@@ -107,6 +125,7 @@ export function SourceForm({ presets, source, onSaved, onCancel }: Props) {
           </p>
         </>
       )}
+      </>}
       {error && <p className="error" role="alert">{error}</p>}
       <div className="form-actions">
         <button type="submit" className="primary">{source ? 'Save changes' : 'Add source'}</button>

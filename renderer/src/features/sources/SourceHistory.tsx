@@ -5,9 +5,13 @@ import { api, errorMessage } from '../../api/index.js';
 import { formatBytes, formatInt } from '../../lib/format.js';
 import { formatTime } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
+import { S3PullTable } from './S3PullTable.js';
 
-/** A source's pulls (counts, errors) and every page they fetched (one import row per page: URL + cursor). */
-export function SourceHistory({ name, baseUrl, version }: { name: string; baseUrl: string; version: number }) {
+/**
+ * A source's pulls (counts, errors) and every page or object they fetched (one import row each: URL + cursor, or
+ * s3://bucket/key; a failed object's row says why).
+ */
+export function SourceHistory({ name, baseUrl, version, s3 = false }: { name: string; baseUrl: string; version: number; s3?: boolean }) {
   // The base URL is the same on every row: show what differs (path, cursor, page), the whole URL on hover.
   const short = (object: string) => (object.startsWith(baseUrl) ? object.slice(baseUrl.replace(/\/+$/, '').length) || '/' : object);
   const zone = useZone();
@@ -22,7 +26,7 @@ export function SourceHistory({ name, baseUrl, version }: { name: string; baseUr
   return (
     <>
       <h3>Pull history</h3>
-      <table className="plain" data-testid="pull-history" aria-label={`Pulls of ${name}`}>
+      {s3 ? <S3PullTable name={name} pulls={history.pulls} /> : <table className="plain" data-testid="pull-history" aria-label={`Pulls of ${name}`}>
         <thead>
           <tr>
             <th>Started</th><th>Status</th><th className="num">Pages</th><th className="num">Records</th>
@@ -40,13 +44,13 @@ export function SourceHistory({ name, baseUrl, version }: { name: string; baseUr
             </tr>
           ))}
         </tbody>
-      </table>
-      <h3>Pages</h3>
+      </table>}
+      <h3>{s3 ? 'Objects' : 'Pages'}</h3>
       <div className="log-scroll">
-        <table className="plain page-history" data-testid="page-history" aria-label={`Pages of ${name}`}>
+        <table className="plain page-history" data-testid="page-history" aria-label={s3 ? `Objects of ${name}` : `Pages of ${name}`}>
           <thead>
             <tr>
-              <th>Request (path + cursor)</th><th>Status</th><th className="num">Size</th><th className="num">Records</th>
+              <th>{s3 ? 'Object (key)' : 'Request (path + cursor)'}</th><th>Status</th><th className="num">Size</th><th className="num">Records</th>
               <th className="num">New</th><th className="num">Dupes</th><th className="num">Rejects</th><th>Message</th>
             </tr>
           </thead>

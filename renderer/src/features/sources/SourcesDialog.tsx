@@ -5,7 +5,8 @@ import { Dialog } from '../../components/Dialog.js';
 import { formatInt } from '../../lib/format.js';
 import { formatTime } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
-import { sessionTokens } from './session-tokens.js';
+import { sessionS3Keys, sessionTokens } from './session-tokens.js';
+import { S3SourceFacts } from './S3SourceFacts.js';
 import { SourceForm } from './SourceForm.js';
 import { SourceHistory } from './SourceHistory.js';
 import { useSourcePull } from './use-source-pull.js';
@@ -38,8 +39,13 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
   const current = sources?.find((s) => s.name === selected) ?? null;
   const test = (name: string) => {
     setMessage(null);
-    api.invoke('source:test', { name, token: sessionTokens.get(name) }).then(
-      (r) => setMessage({ kind: 'ok', text: `Connected: HTTP ${r.status}, ${formatInt(r.records)} record(s) on the first page of ${r.url}` }),
+    api.invoke('source:test', { name, token: sessionTokens.get(name), s3Keys: sessionS3Keys.get(name) }).then(
+      (r) => setMessage({
+        kind: 'ok',
+        text: r.sampleKeys
+          ? `Connected: listed ${r.url}, first keys: ${r.sampleKeys.join(', ')}`
+          : `Connected: HTTP ${r.status}, ${formatInt(r.records)} record(s) on the first page of ${r.url}`,
+      }),
       (e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }),
     );
   };
@@ -49,7 +55,7 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
       <div className="sources-layout">
         <nav aria-label="Configured sources" className="sources-list">
           <ul>
-            {sources?.length === 0 && <li className="muted">No API source yet.</li>}
+            {sources?.length === 0 && <li className="muted">No source yet.</li>}
             {sources?.map((s) => (
               <li key={s.name}>
                 <button
@@ -57,7 +63,7 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
                   aria-pressed={s.name === selected && mode.kind === 'view'}
                   onClick={() => { setSelected(s.name); setMode({ kind: 'view' }); setMessage(null); }}
                 >
-                  <strong>{s.name}</strong> <span className="muted">{presets.find((p) => p.id === s.preset)?.label ?? s.preset}</span>
+                  <strong>{s.name}</strong> <span className="muted">{s.kind === 's3' ? 'S3 bucket' : (presets.find((p) => p.id === s.preset)?.label ?? s.preset)}</span>
                 </button>
               </li>
             ))}
@@ -75,7 +81,7 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
           ) : current ? (
             <>
               <h3>{current.name}</h3>
-              <dl className="source-facts">
+              {current.kind === 's3' ? <S3SourceFacts source={current} /> : <dl className="source-facts">
                 <dt>Base URL</dt><dd className="mono">{current.config.baseUrl}</dd>
                 <dt>Token</dt>
                 <dd>
@@ -86,7 +92,7 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
                 <dd className="mono" data-testid="source-checkpoint">
                   {current.checkpoint?.next ?? (current.checkpoint?.since ? `fresh listing from ${formatTime(current.checkpoint.since, zone)}` : 'at the beginning')}
                 </dd>
-              </dl>
+              </dl>}
               <div className="form-actions">
                 <button type="button" onClick={() => test(current.name)}>Test connection</button>
                 <button type="button" className="primary" disabled={pull.running !== null} onClick={() => { setMessage(null); pull.start(current.name); }}>Pull now</button>
@@ -95,7 +101,9 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
               </div>
               {pull.running && (
                 <p role="status" data-testid="pull-progress">
-                  Pulling {pull.running}: page {formatInt((pull.progress?.filesDone ?? 0) + 1)}, {formatInt(pull.progress?.records ?? 0)} records,
+                  Pulling {pull.running}: {current.kind === 's3'
+                    ? `${formatInt(pull.progress?.filesDone ?? 0)} of ${formatInt(pull.progress?.filesTotal ?? 0)} objects`
+                    : `page ${formatInt((pull.progress?.filesDone ?? 0) + 1)}`}, {formatInt(pull.progress?.records ?? 0)} records,
                   {' '}{formatInt(pull.progress?.inserted ?? 0)} new
                 </p>
               )}
@@ -107,10 +115,15 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
               )}
               {pull.error && <p className="error" role="alert">{pull.error}</p>}
               {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind} data-testid="source-message">{message.text}</p>}
-              <SourceHistory name={current.name} baseUrl={current.config.baseUrl} version={version} />
+              <SourceHistory
+                name={current.name}
+                baseUrl={current.kind === 's3' ? `s3://${current.config.bucket}/` : current.config.baseUrl}
+                version={version}
+                s3={current.kind === 's3'}
+              />
             </>
           ) : (
-            <p className="muted">Add a vendor API source (GitHub, Okta, Slack, Auth0, 1Password, Cloudflare, Atlassian, Google Workspace, Microsoft Graph, Jira) to pull its audit log into this case.</p>
+            <p className="muted">Add an S3 bucket (CloudTrail, GitHub audit-log streaming, vendor exports) or a vendor API source (GitHub, Okta, Slack, Auth0, 1Password, Cloudflare, Atlassian, Google Workspace, Microsoft Graph, Jira) to pull its audit log into this case.</p>
           )}
           {mode.kind !== 'view' && message && <p role="alert" className="error">{message.text}</p>}
         </section>

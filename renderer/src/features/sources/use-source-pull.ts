@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Job, JobProgress } from '../../../../shared/contract/channels.js';
 import { api, errorMessage } from '../../api/index.js';
-import { sessionTokens } from './session-tokens.js';
+import { sessionS3Keys, sessionTokens } from './session-tokens.js';
 
 export interface PullState {
   running: string | null;
@@ -46,7 +46,7 @@ export function useSourcePull(onFinished: () => void): PullState {
       setError(null);
       setFinished(null);
       setRunning(name);
-      api.invoke('source:pull', { name, token: sessionTokens.get(name) }).then(
+      api.invoke('source:pull', { name, token: sessionTokens.get(name), s3Keys: sessionS3Keys.get(name) }).then(
         ({ jobId: id }) => (jobId.current = id),
         (e: unknown) => {
           setRunning(null);

@@ -14,8 +14,8 @@ function AttributeToggles({ columns }: { columns: Columns }) {
       live = false;
     };
   }, []);
-  // Attribute columns switched on earlier stay listed (and removable) even if this case lacks them.
-  const ids = [...new Set<ColumnId>([...keys.map(attributeColumn), ...[...columns.shown].filter((c) => c.startsWith('attr:'))])];
+  // Shown attribute columns are listed with the shown columns (and removable there) even if this case lacks them.
+  const ids = keys.map(attributeColumn).filter((id) => !columns.shown.has(id));
   if (ids.length === 0) return null;
   return (
     <fieldset className="column-attrs" data-testid="attribute-columns">
@@ -36,14 +36,42 @@ function Toggle({ id, columns }: { id: ColumnId; columns: Columns }) {
   );
 }
 
-/** Show/hide table columns (remembered). */
+/** A shown column with buttons that move it left or right (the keyboard way to reorder; headers also drag). */
+function ShownColumn({ id, index, columns }: { id: ColumnId; index: number; columns: Columns }) {
+  const label = columnDef(id).label;
+  const last = columns.visible.length - 1;
+  return (
+    <li className="shown-column">
+      <Toggle id={id} columns={columns} />
+      <button type="button" className="small icon" aria-label={`Move ${label} left`} disabled={index === 0} onClick={() => columns.move(id, -1)}>
+        ←
+      </button>
+      <button type="button" className="small icon" aria-label={`Move ${label} right`} disabled={index === last} onClick={() => columns.move(id, 1)}>
+        →
+      </button>
+    </li>
+  );
+}
+
+/** Show, hide and order table columns (remembered per case). */
 export function ColumnChooser({ columns }: { columns: Columns }) {
+  const hidden = DISPLAY_ORDER.filter((id) => !columns.shown.has(id));
   return (
     <Popover label="Columns ▾" buttonLabel="Columns" align="right" testId="column-chooser">
       <div className="column-chooser">
-        {DISPLAY_ORDER.map((id) => (
-          <Toggle key={id} id={id} columns={columns} />
-        ))}
+        <ol className="shown-columns" aria-label="Shown columns, in order">
+          {columns.visible.map((c, i) => (
+            <ShownColumn key={c.id} id={c.id} index={i} columns={columns} />
+          ))}
+        </ol>
+        {hidden.length > 0 && (
+          <fieldset className="hidden-columns">
+            <legend>Hidden</legend>
+            {hidden.map((id) => (
+              <Toggle key={id} id={id} columns={columns} />
+            ))}
+          </fieldset>
+        )}
         <AttributeToggles columns={columns} />
         <button type="button" className="link" onClick={columns.reset}>
           Reset columns

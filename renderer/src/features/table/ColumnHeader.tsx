@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ColumnDef } from './columns.js';
+import { useHeaderDrag } from './use-header-drag.js';
 
 interface Props {
   column: ColumnDef;
@@ -9,15 +10,29 @@ interface Props {
   /** The last column stretches to the grid's edge; its width is a minimum. */
   stretch: boolean;
   onResize: (w: number) => void;
+  /** Drop position among the other columns after a header drag. */
+  onMove: (index: number) => void;
 }
 
-/** A column header with a drag handle on its right edge (double-click the handle to reset). */
-export function ColumnHeader({ column, label, width, index, stretch, onResize }: Props) {
+/**
+ * A column header: drag it sideways to move the column, drag the handle on its right edge to resize (double-click
+ * the handle to reset). The Columns chooser offers the same moves by keyboard.
+ */
+export function ColumnHeader({ column, label, width, index, stretch, onResize, onMove }: Props) {
+  const drag = useHeaderDrag(onMove);
   const [live, setLive] = useState<number | null>(null);
-  const drag = useRef<{ x: number; w: number } | null>(null);
+  const resize = useRef<{ x: number; w: number } | null>(null);
   const w = live ?? width;
   return (
-    <div role="columnheader" aria-colindex={index + 1} className={`cell head col-${column.id}`} style={{ width: w, flexGrow: stretch ? 1 : 0 }} title={label}>
+    <div
+      role="columnheader"
+      aria-colindex={index + 1}
+      className={`cell head col-${column.id}${drag.dragging ? ' is-dragging' : ''}`}
+      style={{ width: w, flexGrow: stretch ? 1 : 0 }}
+      title={label}
+      data-column={column.id}
+      {...drag.handlers}
+    >
       <span className="head-label">{label}</span>
       <span
         className="resize"
@@ -27,14 +42,14 @@ export function ColumnHeader({ column, label, width, index, stretch, onResize }:
           e.stopPropagation();
           e.currentTarget.setPointerCapture(e.pointerId);
           // Start from the drawn width (a stretched column is wider than its setting).
-          drag.current = { x: e.clientX, w: e.currentTarget.parentElement?.getBoundingClientRect().width ?? w };
+          resize.current = { x: e.clientX, w: e.currentTarget.parentElement?.getBoundingClientRect().width ?? w };
         }}
         onPointerMove={(e) => {
-          if (drag.current) setLive(Math.max(40, drag.current.w + e.clientX - drag.current.x));
+          if (resize.current) setLive(Math.max(40, resize.current.w + e.clientX - resize.current.x));
         }}
         onPointerUp={(e) => {
-          if (drag.current) onResize(Math.max(40, drag.current.w + e.clientX - drag.current.x));
-          drag.current = null;
+          if (resize.current) onResize(Math.max(40, resize.current.w + e.clientX - resize.current.x));
+          resize.current = null;
           setLive(null);
         }}
         onDoubleClick={() => onResize(column.width)}

@@ -5,6 +5,14 @@ import { CellMarks } from '../annotations/TagChip.js';
 import { cellText } from './cell-text.js';
 import type { ColumnDef } from './columns.js';
 
+/** Shift spans a range; Ctrl (Cmd on macOS) toggles one row. */
+export interface PickModifiers {
+  shift: boolean;
+  toggle: boolean;
+}
+
+const modifiers = (e: MouseEvent): PickModifiers => ({ shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
+
 interface Props {
   index: number;
   row: EventRow | undefined;
@@ -13,9 +21,12 @@ interface Props {
   columns: ColumnDef[];
   widths: number[];
   zone: ZoneMode;
+  /** The cursor row. */
   selected: boolean;
+  /** In the multi-selection. */
+  marked: boolean;
   idPrefix: string;
-  onPick: (index: number, open: boolean) => void;
+  onPick: (index: number, open: boolean, mods: PickModifiers) => void;
   onCellMenu: (e: MouseEvent, index: number, column: ColumnDef['id']) => void;
 }
 
@@ -27,17 +38,20 @@ export const EventRowView = memo(function EventRowView(p: Props) {
       role="row"
       id={`${p.idPrefix}-${index}`}
       aria-rowindex={index + 2}
-      aria-selected={p.selected}
+      aria-selected={p.selected || p.marked}
       aria-busy={row ? undefined : true}
       data-testid="event-row"
       data-index={index}
       data-event-id={row?.id}
-      className={`grid-row${p.selected ? ' is-selected' : ''}${row ? '' : ' is-loading'}${index % 2 ? ' odd' : ''}`}
+      className={`grid-row${p.selected ? ' is-selected' : ''}${p.marked ? ' is-marked' : ''}${row ? '' : ' is-loading'}${index % 2 ? ' odd' : ''}`}
       style={{ top: p.top, height: p.height }}
       onMouseDown={(e) => {
-        if (e.button === 0) p.onPick(index, false);
+        if (e.button !== 0) return;
+        // Shift/Ctrl+click select rows; keep the browser from selecting text meanwhile.
+        if (e.shiftKey || e.ctrlKey || e.metaKey) e.preventDefault();
+        p.onPick(index, false, modifiers(e));
       }}
-      onClick={() => p.onPick(index, true)}
+      onClick={(e) => p.onPick(index, true, modifiers(e))}
     >
       {p.columns.map((c, ci) => {
         // The last column stretches to the grid's edge (same rule as the header).

@@ -1,17 +1,25 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { StackBy } from '../../../../shared/contract/timeline.js';
 import { countOf, formatCompact, formatInt } from '../../lib/format.js';
 import { useElementSize } from '../../lib/hooks.js';
 import { formatTime, isoUtc, zoneTitle } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
 import { axisTicks, toBins, type Bin, type Bins } from './time-bins.js';
 import { useHistogram } from './use-histogram.js';
+import { addClause, quoteValue, withTimeRange } from '../query/query-text.js';
+import { segments, STACK_LABELS } from './stack-keys.js';
+import { Swimlanes } from './Swimlanes.js';
+import { TimelineControls } from './TimelineControls.js';
+import { useBrush } from './use-brush.js';
+import { useZoomHistory } from './use-zoom-history.js';
 import './timeline.css';
 
 interface Props {
   query: string;
   version: number;
   enabled: boolean;
-  onRange: (fromIso: string, toIso: string) => void;
+  /** Replaces the query (bar clicks and brushes narrow its time range; zoom out restores an earlier one). */
+  onQuery: (query: string) => void;
 }
 
 const HEIGHT = 92;
@@ -40,14 +48,21 @@ function layout(b: Bins, width: number): Bar[] {
   });
 }
 
-/** Events over time for the current result; hover a bar for its range, click it to narrow the query to it. */
-export function Timeline({ query, version, enabled, onRange }: Props) {
+/**
+ * Events over time for the current result. Hover a bar for its range; click it, or drag across bars (brush), to narrow
+ * the query to that range; Zoom out (or `-` / Backspace with the timeline focused) goes back one zoom. Bars may be
+ * stacked by outcome or severity; the Actors toggle shows the busiest actors' swimlanes below.
+ */
+export function Timeline({ query, version, enabled, onQuery }: Props) {
   const zone = useZone();
   const descId = useId();
   const [ref, size] = useElementSize<HTMLDivElement>();
   const plotW = size.width - PAD.left - PAD.right;
   const maxBars = Math.max(10, Math.min(240, Math.floor(plotW / MIN_BAR_PX) || 120));
-  const { data, loading, error } = useHistogram(query, FINE_BUCKETS, version, enabled && size.width > 0);
+  const [stackBy, setStackBy] = useState<StackBy | null>(null);
+  const [lanes, setLanes] = useState(false);
+  const history = useZoomHistory(onQuery);
+  const { data, loading, error } = useHistogram(query, FINE_BUCKETS, version, enabled && size.width > 0, stackBy ?? undefined);
   const [hover, setHover] = useState<Bar | null>(null);
   useEffect(() => setHover(null), [data, zone]);
   const bins = useMemo(() => (data ? toBins(data, maxBars, zone) : null), [data, maxBars, zone]);
@@ -61,6 +76,21 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
     }));
   }, [bins, plotW, zone]);
 
+  const brush = useBrush(PAD.left, size.width - PAD.right, (x0, x1) => {
+    if (!bins || !data || plotW <= 0) return;
+    // Pixels to instants, widened to whole fine buckets so the range is exact and readable.
+    const timeAt = (x: number) => bins.from + ((x - PAD.left) / plotW) * (bins.to - bins.from);
+    const t0 = Math.floor(timeAt(x0) / data.bucketMs) * data.bucketMs;
+    const t1 = Math.max(t0 + data.bucketMs, Math.ceil(timeAt(x1) / data.bucketMs) * data.bucketMs);
+    history.zoom(query, withTimeRange(query, isoUtc(t0), isoUtc(t1)));
+  });
+  const zoomOutTitle = history.stack.length
+    ? `Back to ${history.stack[history.stack.length - 1] || 'all events'} (- or Backspace)`
+    : 'Nothing to zoom out of: drag across the timeline or click a bar to zoom in';
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if ((e.key === '-' || e.key === 'Backspace') && !e.altKey && !e.ctrlKey && !e.metaKey && history.back()) e.preventDefault();
+  };
+
   const baseY = HEIGHT - PAD.bottom;
   const zoneName = zoneTitle(zone);
   const alignedNote = bins && bins.aligned !== zone ? ` (bars on UTC boundaries; times in ${zoneName})` : '';
@@ -70,11 +100,22 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
     : 'Timeline';
 
   return (
-    <div className="timeline" ref={ref} data-testid="timeline" aria-busy={loading}>
+    <>
+    {/* Focusable so the zoom-out keys work after a click on the chart. */}
+    <div className="timeline" ref={ref} data-testid="timeline" aria-busy={loading} role="group" aria-label="Timeline controls" tabIndex={0} onKeyDown={onKeyDown}>
       {error && <div className="timeline-msg error">{error}</div>}
       {!error && !bins && <div className="timeline-msg muted">{loading ? 'Loading timeline…' : 'No events in this result'}</div>}
       {bins && size.width > 0 && (
-        <svg role="img" aria-label="Timeline" aria-describedby={descId} width={size.width} height={HEIGHT} onMouseLeave={() => setHover(null)}>
+        <svg
+          role="img"
+          aria-label="Timeline"
+          aria-describedby={descId}
+          width={size.width}
+          height={HEIGHT}
+          className={brush.range ? 'is-brushing' : undefined}
+          onMouseLeave={() => setHover(null)}
+          {...brush.handlers}
+        >
           <line x1={PAD.left} x2={size.width - PAD.right} y1={PAD.top + 0.5} y2={PAD.top + 0.5} className="grid-line" />
           <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" className="axis">
             {formatCompact(bins.max)}
@@ -91,13 +132,22 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
               data-start={isoUtc(b.start)}
               data-end={isoUtc(b.end)}
               onMouseEnter={() => setHover(b)}
-              onClick={() => onRange(isoUtc(b.start), isoUtc(b.end))}
+              onClick={() => brush.consumedClick() || history.zoom(query, withTimeRange(query, isoUtc(b.start), isoUtc(b.end)))}
             >
               {/* A full-height transparent hit area makes thin bars easy to hover and click. */}
               <rect x={b.x} y={PAD.top} width={Math.max(b.w, 3)} height={baseY - PAD.top} className="bar-hit" />
-              <rect x={b.x} y={baseY - b.h} width={b.w} height={b.h} className="bar" />
+              {stackBy ? (
+                segments(b.by, stackBy, b.h).map((sg) => (
+                  <rect key={sg.key} x={b.x} y={baseY - sg.y0 - sg.h} width={b.w} height={sg.h} className={`bar seg-${sg.key}`} data-testid="timeline-segment" data-key={sg.key} data-count={sg.count} data-start={isoUtc(b.start)} />
+                ))
+              ) : (
+                <rect x={b.x} y={baseY - b.h} width={b.w} height={b.h} className="bar" />
+              )}
             </g>
           ))}
+          {brush.range && (
+            <rect x={brush.range.x0} y={PAD.top} width={brush.range.x1 - brush.range.x0} height={baseY - PAD.top} className="brush" data-testid="timeline-brush" />
+          )}
           <line x1={PAD.left} x2={size.width - PAD.right} y1={baseY + 0.5} y2={baseY + 0.5} className="axis-line" />
           {ticks.map((tk) => (
             <g key={tk.t} data-testid="timeline-tick" data-t={isoUtc(tk.t)}>
@@ -134,10 +184,40 @@ export function Timeline({ query, version, enabled, onRange }: Props) {
           <strong>{countOf(hover.count, 'event')}</strong>
           <span>from {formatTime(hover.start, zone)}</span>
           <span>to {formatTime(hover.end, zone)}</span>
-          <span className="muted">click to filter to this range</span>
+          {stackBy &&
+            segments(hover.by, stackBy, 1)
+              .reverse()
+              .map((sg) => (
+                <span key={sg.key}>
+                  {STACK_LABELS[sg.key] ?? sg.key}: {formatInt(sg.count)}
+                </span>
+              ))}
+          <span className="muted">click to filter to this range, or drag across bars</span>
         </div>
       )}
+      <TimelineControls
+        stackBy={stackBy}
+        onStackBy={setStackBy}
+        lanes={lanes}
+        onLanes={setLanes}
+        canZoomOut={history.stack.length > 0}
+        zoomOutTitle={zoomOutTitle}
+        onZoomOut={history.back}
+      />
     </div>
+    {lanes && (
+      <Swimlanes
+        query={query}
+        version={version}
+        domain={bins ? { from: bins.from, to: bins.to } : null}
+        width={size.width}
+        left={PAD.left}
+        right={PAD.right}
+        buckets={maxBars}
+        onActor={(actor) => onQuery(addClause(query, `actor:${quoteValue(actor)}`))}
+      />
+    )}
+    </>
   );
 }
 

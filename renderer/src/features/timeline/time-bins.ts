@@ -7,7 +7,7 @@
  * only ever drawn when that sum is exact (every bar edge falls on a fine bucket's edge); otherwise the bars stay on
  * the backend's boundaries and say so (`aligned: 'utc'`).
  */
-import type { ZoneMode } from '../../lib/time.js';
+import { instantOf, offsetMinutes, wallClock, type ZoneMode } from '../../lib/time.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -29,13 +29,15 @@ const step = (unit: Unit, n: number, ms: number, label: string): Step => ({ unit
 
 /** Bar widths a person reads easily (the backend's set, with calendar weeks, months and years). */
 export const BIN_STEPS: Step[] = [
-  step('s', 1, SECOND, '1 s'), step('s', 5, 5 * SECOND, '5 s'), step('s', 15, 15 * SECOND, '15 s'),
-  step('s', 30, 30 * SECOND, '30 s'), step('min', 1, MINUTE, '1 min'), step('min', 5, 5 * MINUTE, '5 min'),
+  step('s', 1, SECOND, '1 s'), step('s', 5, 5 * SECOND, '5 s'), step('s', 10, 10 * SECOND, '10 s'),
+  step('s', 15, 15 * SECOND, '15 s'), step('s', 30, 30 * SECOND, '30 s'), step('min', 1, MINUTE, '1 min'), step('min', 5, 5 * MINUTE, '5 min'),
   step('min', 15, 15 * MINUTE, '15 min'), step('min', 30, 30 * MINUTE, '30 min'), step('h', 1, HOUR, '1 h'),
   step('h', 3, 3 * HOUR, '3 h'), step('h', 6, 6 * HOUR, '6 h'), step('h', 12, 12 * HOUR, '12 h'),
   step('d', 1, DAY, '1 day'), step('w', 1, 7 * DAY, '1 week'), step('mo', 1, 30 * DAY, '1 month'),
   step('y', 1, 365 * DAY, '1 year'),
 ];
+
+const ONE_HOUR_STEP = BIN_STEPS.find((s) => s.unit === 'h' && s.n === 1)!;
 
 /** Axis tick spacings. */
 export const TICK_STEPS: Step[] = [
@@ -57,7 +59,7 @@ export function chooseStep(spanMs: number, max: number, steps: Step[] = BIN_STEP
 
 /** Offset of the zone from UTC at instant ms (positive east of Greenwich). */
 export function zoneOffsetMs(ms: number, zone: ZoneMode): number {
-  return zone === 'utc' ? 0 : -new Date(ms).getTimezoneOffset() * MINUTE;
+  return offsetMinutes(ms, zone) * MINUTE;
 }
 
 /** Steps of an hour or less are fixed lengths of real time (so DST never stretches or repeats them). */
@@ -74,18 +76,13 @@ interface Wall {
 }
 
 function wall(ms: number, zone: ZoneMode): Wall {
-  const t = new Date(ms);
-  return zone === 'utc'
-    ? { y: t.getUTCFullYear(), mo: t.getUTCMonth(), d: t.getUTCDate(), h: t.getUTCHours(), dow: t.getUTCDay() }
-    : { y: t.getFullYear(), mo: t.getMonth(), d: t.getDate(), h: t.getHours(), dow: t.getDay() };
+  const t = wallClock(ms, zone);
+  return { y: t.getUTCFullYear(), mo: t.getUTCMonth(), d: t.getUTCDate(), h: t.getUTCHours(), dow: t.getUTCDay() };
 }
 
 /** The instant of a wall-clock time in the zone (fields may overflow: month 12 is next January). */
 function instant(zone: ZoneMode, y: number, mo: number, d: number, h = 0): number {
-  if (zone === 'utc') return Date.UTC(y, mo, d, h);
-  const t = new Date(y, mo, d, h);
-  t.setFullYear(y, mo, d); // years 0-99 are not 1900-1999
-  return t.getTime();
+  return instantOf(zone, y, mo, d, h);
 }
 
 /** The last boundary of `s` at or before ms, on the zone's wall clock (Monday-based weeks). */
@@ -118,7 +115,7 @@ export function floorTo(ms: number, s: Step, zone: ZoneMode): number {
       r = instant(zone, w.y - mod(w.y, s.n), 0, 1);
   }
   // A wall time that does not exist (DST gap at midnight in some zones) resolves later; never go past ms.
-  return r <= ms ? r : floorTo(ms, BIN_STEPS[8], zone);
+  return r <= ms ? r : floorTo(ms, ONE_HOUR_STEP, zone);
 }
 
 /** The boundary after `from` (itself a boundary). */
@@ -155,7 +152,7 @@ export function boundaries(from: number, to: number, s: Step, zone: ZoneMode, li
 export interface FineHistogram {
   bucketMs: number;
   /** Ascending bucket starts (multiples of bucketMs since the epoch) and counts. */
-  buckets: { t: number; count: number }[];
+  buckets: { t: number; count: number; by?: Record<string, number> }[];
   from: number | null;
   to: number | null;
 }
@@ -164,6 +161,14 @@ export interface Bin {
   start: number;
   end: number;
   count: number;
+  /** Counts per outcome or severity when the histogram is stacked. */
+  by?: Record<string, number>;
+}
+
+function addCounts(into: Bin, by: Record<string, number> | undefined): void {
+  if (!by) return;
+  into.by ??= {};
+  for (const [k, n] of Object.entries(by)) into.by[k] = (into.by[k] ?? 0) + n;
 }
 
 export interface Bins {
@@ -188,8 +193,10 @@ function sumInto(fine: FineHistogram, edges: number[]): Bin[] | null {
   for (const b of fine.buckets) {
     while (i < edges.length - 2 && b.t >= edges[i + 1]) i++;
     const last = bins[bins.length - 1];
-    if (last && last.start === edges[i]) last.count += b.count;
-    else bins.push({ start: edges[i], end: edges[i + 1], count: b.count });
+    let bin = last && last.start === edges[i] ? last : undefined;
+    if (bin) bin.count += b.count;
+    else bins.push((bin = { start: edges[i], end: edges[i + 1], count: b.count }));
+    addCounts(bin, b.by);
   }
   return bins;
 }
@@ -211,7 +218,7 @@ function summarize(bins: Bin[], from: number, to: number, label: string, aligned
 export function toBins(fine: FineHistogram, maxBars: number, zone: ZoneMode): Bins | null {
   if (fine.from === null || fine.to === null || fine.buckets.length === 0) return null;
   const s = chooseStep(fine.to - fine.from, maxBars);
-  for (const z of zone === 'utc' ? (['utc'] as const) : (['local', 'utc'] as const)) {
+  for (const z of zone === 'utc' ? ['utc'] : [zone, 'utc']) {
     const edges = boundaries(fine.from, fine.to, s, z);
     const bins = sumInto(fine, edges);
     if (bins) return summarize(bins, edges[0], edges[edges.length - 1], s.label, z);

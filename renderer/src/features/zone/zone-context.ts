@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ZoneMode } from '../../lib/time.js';
+import { isZoneName, type ZoneMode } from '../../lib/time.js';
 
 export const ZoneContext = createContext<ZoneMode>('utc');
 
@@ -8,6 +8,7 @@ export function useZone(): ZoneMode {
   return useContext(ZoneContext);
 }
 
+/** A stored zone is kept only if this browser still knows it ('utc', 'local' or an IANA name). */
 export function isZoneMode(v: unknown): v is ZoneMode {
-  return v === 'utc' || v === 'local';
+  return isZoneName(v);
 }

@@ -1,0 +1,58 @@
+import os from 'node:os';
+import type { Backend } from '../../backend/backend.js';
+import { histogram } from '../../backend/store/queries/histogram.js';
+import { swimlanes } from '../../backend/store/queries/swimlanes.js';
+import { whereClause } from '../../backend/store/query-sql.js';
+
+/**
+ * Timeline bench cases (issue 5): stacked histograms and actor swimlanes of filtered results, p95 against the 300 ms
+ * target, beside two references on the same result: the plain (unstacked) histogram's query, which often reads only
+ * an index, and the floor of a stacked answer, reading the stacked column (outcome, severity, actor) of every event of
+ * the result (a row read each, unless an index covers it). The load average is printed: on a shared machine the
+ * numbers scale with it.
+ */
+
+const FINE_BUCKETS = 2000; // what the renderer's timeline asks for
+
+function p(samples: number[], q: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+}
+
+const CASES = [
+  ['histogram by outcome, whole case (rollup)', '', 'outcome'],
+  ['histogram by severity, outcome:failure', 'outcome:failure', 'severity'],
+  ['histogram by outcome, category:authentication', 'category:authentication', 'outcome'],
+  ['histogram by severity, full text "role"', '"role"', 'severity'],
+  ['swimlanes (top 8 actors), whole case', '', 'lanes'],
+  ['swimlanes (top 8 actors), outcome:failure', 'outcome:failure', 'lanes'],
+  ['swimlanes (top 8 actors), category:authentication', 'category:authentication', 'lanes'],
+] as const;
+
+export function benchTimeline(backend: Backend, runs: number, log: (s: string) => void): void {
+  log('');
+  log(`| timeline (${runs} runs, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores) | median | p95 | target p95 | reference: unstacked GROUP BY bucket | floor: read the stacked column of each event |`);
+  log(`|---|---:|---:|---:|---:|---:|`);
+  const db = backend.context.db;
+  for (const [name, query, kind] of CASES) {
+    const samples: number[] = [];
+    const reference: number[] = [];
+    const floor: number[] = [];
+    const column = kind === 'lanes' ? 'actor' : kind;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const where = whereClause(query);
+      if (kind === 'lanes') swimlanes(db, where, 240, 8);
+      else histogram(db, where, FINE_BUCKETS, kind);
+      samples.push(performance.now() - t);
+      const r = performance.now();
+      db.prepare(`SELECT ts / 3600000 AS t, count(*) FROM events WHERE ${where.sql} GROUP BY t`).all(...where.params);
+      reference.push(performance.now() - r);
+      const f = performance.now();
+      db.prepare(`SELECT count(*), sum(length(${column})) FROM events WHERE ${where.sql}`).all(...where.params);
+      floor.push(performance.now() - f);
+    }
+    const p95 = p(samples, 0.95);
+    log(`| ${name} | ${p(samples, 0.5).toFixed(1)} ms | ${p95.toFixed(1)} ms | ${p95 <= 300 ? 'ok' : 'OVER'} <= 300 ms | ${p(reference, 0.95).toFixed(1)} ms | ${p(floor, 0.95).toFixed(1)} ms |`);
+  }
+}
