@@ -134,12 +134,13 @@ export function DetailsPane({ index, row, onClose, onFilter }: Props) {
             {full?.idConflict && (
               <p className="warn">Another record in this case has the same vendor id with different content (id conflict).</p>
             )}
-            <AnnotationsSection eventId={e.id} />
             <TimeSection time={e.time} receivedTime={e.receivedTime} zone={zone} />
             <section>
               <h3>Fields</h3>
               <FieldList items={fields(e)} onFilter={onFilter} />
             </section>
+            {/* After the facts: what happened comes first, the analyst's own notes on it next. */}
+            <AnnotationsSection eventId={e.id} />
             {full?.attributes && Object.keys(full.attributes).length > 0 && (
               <section>
                 <h3>Attributes</h3>
