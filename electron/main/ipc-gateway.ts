@@ -1,4 +1,5 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isChannelName } from '../../shared/contract/channels.js';
 import type { BackendHost } from './backend-host.js';
@@ -21,6 +22,23 @@ export function installIpcGateway(backend: BackendHost): void {
     }
     return backend.invoke(channel, input);
   });
+  // "Show in folder" for an export or a pack: only a path the case itself recorded, so a compromised renderer
+  // cannot make the shell open arbitrary locations.
+  ipcMain.handle('auditlens:reveal', async (event, file: unknown) => {
+    if (!trusted(event) || typeof file !== 'string') return false;
+    if (!(await recordedOutputs(backend)).has(file) || !fs.existsSync(file)) return false;
+    shell.showItemInFolder(file);
+    return true;
+  });
+}
+
+async function recordedOutputs(backend: BackendHost): Promise<Set<string>> {
+  const paths = new Set<string>();
+  const exports = await backend.invoke('export:list', { limit: 10_000 });
+  if (exports.ok) for (const row of exports.value as { outPath: string }[]) paths.add(row.outPath);
+  const packs = await backend.invoke('pack:list', { limit: 10_000 });
+  if (packs.ok) for (const row of packs.value as { outPath: string }[]) paths.add(row.outPath);
+  return paths;
 }
 
 export function forwardEvents(win: BrowserWindow) {

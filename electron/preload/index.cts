@@ -37,4 +37,7 @@ contextBridge.exposeInMainWorld('auditlens', {
   pathForFile(file: File) {
     return webUtils.getPathForFile(file);
   },
+  revealFile(path: string) {
+    return ipcRenderer.invoke('auditlens:reveal', path);
+  },
 });

@@ -14,6 +14,9 @@ export interface Api {
   onConnection(cb: (state: ConnectionState) => void): () => void;
   /** Link to a host file endpoint (export downloads); null where the host has none (Electron). */
   fileUrl(apiPath: string): string | null;
+  /** Whether the host can show a file in the system file manager (Electron). */
+  readonly canReveal: boolean;
+  revealFile(path: string): Promise<boolean>;
 }
 
 export function createApi(transport: Transport): Api {
@@ -38,6 +41,8 @@ export function createApi(transport: Transport): Api {
     stageFiles: (files, opts = {}) => transport.stage(files, opts),
     onConnection: (cb) => transport.onConnection(cb),
     fileUrl: (apiPath) => transport.fileUrl?.(apiPath) ?? null,
+    canReveal: transport.revealFile !== undefined,
+    revealFile: (path) => transport.revealFile?.(path) ?? Promise.resolve(false),
   };
 }
 

@@ -12,6 +12,7 @@ export function electronTransport(bridge: AuditlensBridge): Transport {
       if (missing.length) throw new Error(`Cannot read the path of ${missing.map((f) => f.name).join(', ')}`);
       return { paths };
     },
+    revealFile: bridge.revealFile ? (path) => bridge.revealFile!(path) : undefined,
     onConnection(cb: (state: ConnectionState) => void) {
       cb('connected');
       return () => {};

@@ -5,6 +5,8 @@ export interface AuditlensBridge {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, cb: (payload: unknown) => void): () => void;
   pathForFile(file: File): string;
+  /** Shows an export's or a pack's file in the system file manager (only files the case recorded). */
+  revealFile?(path: string): Promise<boolean>;
 }
 
 declare global {
@@ -39,6 +41,8 @@ export interface Transport {
   onConnection(cb: (state: ConnectionState) => void): () => void;
   /** A URL a plain link can open for a host file endpoint such as an export download (web: carries the token). */
   fileUrl?(apiPath: string): string;
+  /** Shows a recorded export or pack in the file manager (Electron: the file is on this machine). */
+  revealFile?(path: string): Promise<boolean>;
 }
 
 /** Thrown by `api.invoke` when the host answers `{ ok: false }`. */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ExportRow } from '../../../../shared/contract/exports.js';
 import { api, errorMessage } from '../../api/index.js';
 import { Dialog } from '../../components/Dialog.js';
+import { RevealButton } from '../../components/RevealButton.js';
 import { formatBytes, formatInt } from '../../lib/format.js';
 import { formatTime } from '../../lib/time.js';
 import { CopyButton } from '../details/CopyButton.js';
@@ -21,7 +22,12 @@ function FileCell({ row }: { row: ExportRow }) {
             Download
           </a>
         )}
-        {!url && row.status === 'completed' && <CopyButton text={row.outPath} label="Copy path" ariaLabel={`Copy the path of ${row.name}`} />}
+        {!url && row.status === 'completed' && (
+          <>
+            <RevealButton path={row.outPath} label={`Show ${row.name} in its folder`} />
+            <CopyButton text={row.outPath} label="Copy path" ariaLabel={`Copy the path of ${row.name}`} />
+          </>
+        )}
       </div>
     </td>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PackRow, PackVerifyResult } from '../../../../shared/contract/packs.js';
 import { api, errorMessage } from '../../api/index.js';
+import { RevealButton } from '../../components/RevealButton.js';
 import { formatBytes, formatInt } from '../../lib/format.js';
 import { formatTime } from '../../lib/time.js';
 import { CopyButton } from '../details/CopyButton.js';
@@ -29,11 +30,12 @@ function VerifyOutcome({ result }: { result: PackVerifyResult }) {
 
 /**
  * In the browser host the zip is on the machine running Auditlens, not the analyst's: a completed pack gets a link to
- * `/api/packs/<id>/download`. Electron has no such URL (the file is local) and keeps the path alone.
+ * `/api/packs/<id>/download`. In the desktop app the file is local: Show in folder.
  */
 function PackDownload({ row }: { row: PackRow }) {
-  const url = row.status === 'completed' ? api.fileUrl(`/api/packs/${encodeURIComponent(row.id)}/download`) : null;
-  if (!url) return null;
+  if (row.status !== 'completed') return null;
+  const url = api.fileUrl(`/api/packs/${encodeURIComponent(row.id)}/download`);
+  if (!url) return <RevealButton path={row.outPath} label={`Show the ${TYPE_LABELS[row.type]} pack built ${row.createdAt} in its folder`} />;
   return (
     <a className="button small" href={url} download aria-label={`Download the ${TYPE_LABELS[row.type]} pack built ${row.createdAt}`}>
       Download
