@@ -3,6 +3,7 @@ import path from 'node:path';
 import { BackendHost } from './backend-host.js';
 import { forwardEvents, installIpcGateway } from './ipc-gateway.js';
 import { installMenu } from './menu.js';
+import { installSecretsIpc } from './secrets-ipc.js';
 import { createMainWindow } from './window.js';
 
 /**
@@ -16,6 +17,7 @@ app.whenReady().then(() => {
   let send: (event: string, payload: unknown) => void = () => {};
   const backend = new BackendHost(caseFile, (event, payload) => send(event, payload), binding);
   installIpcGateway(backend);
+  installSecretsIpc(backend, app.getPath('userData'));
   const win = createMainWindow();
   send = forwardEvents(win);
   installMenu(win, backend);

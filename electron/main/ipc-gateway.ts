@@ -9,12 +9,13 @@ import { RENDERER_INDEX } from './window.js';
  * The only door from the renderer to the backend: checks that the sender is our own top frame, that the channel is
  * in the contract, then forwards (the backend validates the input against the channel's schema).
  */
+/** A request from our own renderer's top frame (not an iframe, not another page). */
+export function trusted(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame.parent === null && frame.url.split('#')[0].split('?')[0] === pathToFileURL(RENDERER_INDEX).href;
+}
+
 export function installIpcGateway(backend: BackendHost): void {
-  const appUrl = pathToFileURL(RENDERER_INDEX).href;
-  const trusted = (event: IpcMainInvokeEvent) => {
-    const frame = event.senderFrame;
-    return !!frame && frame.parent === null && frame.url.split('#')[0].split('?')[0] === appUrl;
-  };
   ipcMain.handle('auditlens:invoke', async (event, channel: unknown, input: unknown) => {
     if (!trusted(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'request from an untrusted frame' } };
     if (typeof channel !== 'string' || !isChannelName(channel)) {

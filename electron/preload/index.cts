@@ -40,4 +40,9 @@ contextBridge.exposeInMainWorld('auditlens', {
   revealFile(path: string) {
     return ipcRenderer.invoke('auditlens:reveal', path);
   },
+  /** Sources' typed secrets, sealed by the OS keychain in the main process (by source name; scoped there). */
+  secrets: {
+    get: (source: string) => ipcRenderer.invoke('auditlens:secret-get', source),
+    set: (source: string, secret: string | null) => ipcRenderer.invoke('auditlens:secret-set', source, secret),
+  },
 });

@@ -7,6 +7,11 @@ export interface AuditlensBridge {
   pathForFile(file: File): string;
   /** Shows an export's or a pack's file in the system file manager (only files the case recorded). */
   revealFile?(path: string): Promise<boolean>;
+  /** Sources' typed secrets sealed by the OS keychain (desktop app), by source name. */
+  secrets?: {
+    get(source: string): Promise<string | null>;
+    set(source: string, secret: string | null): Promise<boolean>;
+  };
 }
 
 declare global {

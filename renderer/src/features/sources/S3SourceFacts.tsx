@@ -1,5 +1,5 @@
 import type { SourceInfo } from '../../../../shared/contract/sources.js';
-import { sessionS3Keys } from './session-tokens.js';
+import { secretsPersist, sessionS3Keys } from './session-tokens.js';
 
 /** What an S3 source pulls and with which credentials (never the keys themselves). */
 export function S3SourceFacts({ source }: { source: Extract<SourceInfo, { kind: 's3' }> }) {
@@ -13,7 +13,7 @@ export function S3SourceFacts({ source }: { source: Extract<SourceInfo, { kind: 
       <dt>Keys</dt><dd>{c.pattern ? <>matching <span className="mono">{c.pattern}</span></> : 'all keys'}, {range}</dd>
       <dt>Credentials</dt>
       <dd>
-        {keys ? `access key ${keys.accessKeyId} entered for this session` : c.profile ? `profile ${c.profile}` : 'AWS default chain (environment, SSO, instance role)'}
+        {keys ? `access key ${keys.accessKeyId} ${secretsPersist ? 'kept in the OS keychain' : 'entered for this session'}` : c.profile ? `profile ${c.profile}` : 'AWS default chain (environment, SSO, instance role)'}
       </dd>
       <dt>Integrity</dt>
       <dd>{c.validate ? `CloudTrail validation after each pull${c.publicKeyPath ? `, signatures with ${c.publicKeyPath}` : ', signatures unchecked (no public key)'}` : 'not validated'}</dd>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ApiAuth, PresetInfo, SourceInfo } from '../../../../shared/contract/sources.js';
 import { api, errorMessage } from '../../api/index.js';
-import { sessionS3Keys, sessionTokens } from './session-tokens.js';
+import { secretsPersist, sessionS3Keys, sessionTokens } from './session-tokens.js';
 import { s3FormResult, s3FormState, S3SourceFields } from './S3SourceFields.js';
 
 /** The preset selector's value for an S3 bucket (API preset ids never contain a colon). */
@@ -116,12 +116,13 @@ export function SourceForm({ presets, source, onSaved, onCancel }: Props) {
             <input value={tokenEnv} onChange={(e) => setTokenEnv(e.target.value)} placeholder="OKTA_TOKEN" />
           </label>
           <label>
-            Token for this session
+            {secretsPersist ? 'Token (kept in the OS keychain)' : 'Token for this session'}
             <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
           </label>
           <p className="muted small" data-testid="token-note">
-            A token typed here is kept in this window&apos;s memory for this session only: it is never saved in the case
-            file, logs or exports. For pulls that survive a restart, name an environment variable instead.
+            {secretsPersist
+              ? 'A token typed here is sealed by the OS keychain for this case and this source's URL, never saved in the case file, logs or exports.'
+              : 'A token typed here is kept in this window's memory for this session only: it is never saved in the case file, logs or exports. For pulls that survive a restart, name an environment variable instead.'}
           </p>
         </>
       )}

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { formatInt } from '../../lib/format.js';
 import { formatTime } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
-import { sessionS3Keys, sessionTokens } from './session-tokens.js';
+import { loadKeychainSecrets, secretsPersist, sessionS3Keys, sessionTokens } from './session-tokens.js';
 import { S3SourceFacts } from './S3SourceFacts.js';
 import { SourceForm } from './SourceForm.js';
 import { SourceHistory } from './SourceHistory.js';
@@ -30,7 +30,8 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
     api.invoke('sources:presets', {}).then(setPresets, (e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }));
   }, []);
   useEffect(() => {
-    api.invoke('sources:list', {}).then((list) => {
+    api.invoke('sources:list', {}).then(async (list) => {
+      await loadKeychainSecrets(list);
       setSources(list);
       setSelected((s) => s ?? list[0]?.name ?? null);
     }, (e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }));
@@ -85,7 +86,7 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
                 <dt>Base URL</dt><dd className="mono">{current.config.baseUrl}</dd>
                 <dt>Token</dt>
                 <dd>
-                  {current.config.auth.kind === 'none' ? 'none' : sessionTokens.get(current.name) ? 'entered for this session'
+                  {current.config.auth.kind === 'none' ? 'none' : sessionTokens.get(current.name) ? (secretsPersist ? 'kept in the OS keychain' : 'entered for this session')
                     : current.config.auth.tokenEnv ? `from $${current.config.auth.tokenEnv}` : 'not set: edit the source to enter one'}
                 </dd>
                 <dt>Next pull starts</dt>
