@@ -121,8 +121,8 @@ export function SourceForm({ presets, source, onSaved, onCancel }: Props) {
           </label>
           <p className="muted small" data-testid="token-note">
             {secretsPersist
-              ? 'A token typed here is sealed by the OS keychain for this case and this source's URL, never saved in the case file, logs or exports.'
-              : 'A token typed here is kept in this window's memory for this session only: it is never saved in the case file, logs or exports. For pulls that survive a restart, name an environment variable instead.'}
+              ? "A token typed here is sealed by the OS keychain for this case and this source's URL, never saved in the case file, logs or exports."
+              : "A token typed here is kept in this window's memory for this session only: it is never saved in the case file, logs or exports. For pulls that survive a restart, name an environment variable instead."}
           </p>
         </>
       )}
