@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../../electron/backend/backend.js';
 import type { Job } from '../../shared/contract/channels.js';
 import { useTempDir } from '../helpers/temp.js';
 import { writeDemoFile } from '../../electron/cli/commands/demo.js';
+import { LOOKUP_INDEXES } from '../../electron/backend/store/lookup-indexes.js';
 
 const tempDir = useTempDir();
 const open: Backend[] = [];
@@ -162,4 +163,30 @@ describe('import pipeline (worker thread, real case file)', () => {
       },
     ]);
   });
+
+  it('a bulk import (parse worker, indexes built at the end) is complete and indexed; its re-import is skipped without touching the indexes', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bulk.jsonl');
+    // Large enough for bulk mode (>= 100k events' worth of bytes) and the parse worker (>= 8 MB).
+    await writeDemoFile(file, 110_000, 3, new Date('2026-06-30T00:00:00Z'));
+    const events: { event: string; payload: unknown }[] = [];
+    const b = backendIn(dir, events);
+    const first = await importPaths(b, [file]);
+    expect(first.status).toBe('completed');
+    expect(first.progress.inserted).toBe(110_000);
+    const indexes = () => (b.context.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_by_%' ORDER BY name`).pluck().all() as string[]);
+    const built = indexes();
+    expect(built).toEqual(expect.arrayContaining(Object.keys(LOOKUP_INDEXES)));
+    const sha = b.context.db.prepare('SELECT sha256 FROM imports WHERE status = ?').pluck().get('completed');
+    expect(b.context.db.prepare('SELECT count(*) FROM events WHERE prov_sha256 IS NOT ?').pluck().get(sha)).toBe(0);
+
+    const phases = () => events.filter((e) => e.event === 'job:progress').map((e) => (e.payload as { current: string | null }).current);
+    events.length = 0;
+    const again = await importPaths(b, [file]);
+    expect(again.status).toBe('completed');
+    expect(again.progress.inserted).toBe(0);
+    expect(phases()).not.toContain('building indexes');
+    expect(indexes()).toEqual(built);
+    expect(b.context.db.prepare('SELECT status FROM imports ORDER BY id DESC LIMIT 1').pluck().get()).toBe('skipped');
+  }, 120_000);
 });

@@ -76,18 +76,24 @@ export async function runImport(
 
   const existing = db.prepare('SELECT count(*) FROM events').pluck().get() as number;
   const bulk = shouldDeferIndexes(existing, progress.bytesTotal);
-  if (bulk) dropLookupIndexes(db);
+  // Indexes are dropped only once something is about to be written: a re-import that is skipped by its SHA-256
+  // must not cost a rebuild of every index.
+  let dropped = false;
+  const beforeWrite = () => {
+    if (bulk && !dropped) dropLookupIndexes(db);
+    dropped ||= bulk;
+  };
   try {
     for (const file of files) {
       if (signal.aborted) break;
       const display = displayNames.get(file) ?? file;
       progress.current = path.basename(display);
       emit(true);
-      await importOneFile(db, file, display, request, signal, progress, emit, rejectWriter);
+      await importOneFile(db, file, display, request, signal, progress, emit, rejectWriter, beforeWrite);
       progress.filesDone++;
     }
   } finally {
-    if (bulk) {
+    if (dropped) {
       progress.current = 'building indexes';
       emit(true);
       ensureLookupIndexes(db);
@@ -111,6 +117,7 @@ async function importOneFile(
   progress: JobProgress,
   emit: (force?: boolean) => void,
   writeReject: ReturnType<typeof createRejectWriter>,
+  beforeWrite: () => void,
 ): Promise<void> {
   const bytesBefore = progress.bytesRead;
   let digest: { sha256: string; bytes: number };
@@ -134,7 +141,7 @@ async function importOneFile(
   const totals: ImportTotals = { format: null, records: 0, inserted: 0, duplicates: 0, conflicts: 0, rejects: 0 };
   const writer = createEventWriter(db);
   const formatsSeen = new Set<string>();
-  const request_: ParseRequest = {
+  const parseRequest: ParseRequest = {
     file, display, source: request.source ?? path.basename(display), sha256: digest.sha256, chunkSize: BATCH_SIZE,
     mapping: request.mapping,
   };
@@ -144,8 +151,9 @@ async function importOneFile(
     // Small files parse on this thread: a worker's start-up would cost more than it saves (S3 pulls bring
     // thousands of small objects). Big files get the parse worker so parsing and writing overlap.
     const chunks =
-      digest.bytes >= PARSE_WORKER_MIN_BYTES ? parseFileInWorker(request_, signal) : rowChunks(parseFile(request_, signal));
+      digest.bytes >= PARSE_WORKER_MIN_BYTES ? parseFileInWorker(parseRequest, signal) : rowChunks(parseFile(parseRequest, signal));
     for await (const chunk of chunks) {
+      beforeWrite();
       const counts = writer.writeRows(chunk.rows, importId);
       if (chunk.rejects.length) db.transaction(() => chunk.rejects.forEach((r) => writeReject({ importId, ...r })))();
       chunk.formats.forEach((f) => formatsSeen.add(f));
