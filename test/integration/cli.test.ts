@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDemoFile } from '../../electron/cli/commands/demo.js';
+import { LOOKUP_INDEXES } from '../../electron/backend/store/lookup-indexes.js';
+import { openCase } from '../../electron/backend/store/open.js';
 import { EXPORT_FIELDS } from '../../shared/model/event.js';
 import { cli, cliProcess } from '../helpers/cli.js';
 import { useTempDir } from '../helpers/temp.js';
@@ -109,10 +111,20 @@ describe('auditlens CLI', () => {
     const partial = new Database(caseFile, { readonly: true });
     const kept = (partial.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
     expect(partial.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(partial.prepare(`SELECT count(*) FROM case_meta WHERE key = 'bulk_load'`).pluck().get()).toBe(1);
     partial.close();
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(total);
     expect(kept % 2000).toBe(0); // whole batches only
+
+    // The killed bulk load left the lookup indexes dropped and the full-text index behind; any later open completes
+    // both (its process is gone), so the kept rows are searchable before the re-run.
+    const reopened = openCase(caseFile);
+    expect(reopened.prepare(`SELECT count(*) FROM case_meta WHERE key = 'bulk_load'`).pluck().get()).toBe(0);
+    expect(() => reopened.exec(`INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    const indexes = reopened.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(Object.keys(LOOKUP_INDEXES)));
+    reopened.close();
 
     const rerun = cli(['import', file, '--case', caseFile]);
     expect(rerun.code).toBe(0);

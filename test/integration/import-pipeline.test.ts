@@ -177,6 +177,12 @@ describe('import pipeline (worker thread, real case file)', () => {
     const indexes = () => (b.context.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_by_%' ORDER BY name`).pluck().all() as string[]);
     const built = indexes();
     expect(built).toEqual(expect.arrayContaining(Object.keys(LOOKUP_INDEXES)));
+    // Every row reached the full-text index (fed in steps during the load) and the load left no marker behind.
+    expect(() => b.context.db.exec(`INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    expect(b.context.db.prepare(`SELECT count(*) FROM case_meta WHERE key = 'bulk_load'`).pluck().get()).toBe(0);
+    expect((await b.call('events:count', { query: '"logged in"', exact: true })).count).toBe(
+      b.context.db.prepare(`SELECT count(*) FROM events WHERE summary LIKE '%logged in%'`).pluck().get(),
+    );
     const sha = b.context.db.prepare('SELECT sha256 FROM imports WHERE status = ?').pluck().get('completed');
     expect(b.context.db.prepare('SELECT count(*) FROM events WHERE prov_sha256 IS NOT ?').pluck().get(sha)).toBe(0);
 

@@ -4,11 +4,13 @@ import { parseFile, type ParseRequest } from './parse-file.js';
 
 /**
  * Parse worker: streams chunks to the import worker (the writer), events already as row values with their identity
- * (hashing here keeps the writer thread, the busier one, to SQLite work). Credits keep at most a few chunks in flight, so
+ * (hashing here keeps the writer thread, the busier one, to SQLite work). Credits bound the chunks in flight, so
  * a fast parser never piles up memory ahead of a slower writer. In: {type:'credit'|'cancel'}.
  * Out: {type:'chunk', chunk} | {type:'end'} | {type:'error', message}.
  */
-const MAX_IN_FLIGHT = 3;
+// Enough chunks (2000 rows, ~2 MB each) for the parser to keep going while the writer catches up the full-text
+// index of a bulk load (store/bulk-load.ts): with 3 in flight the parser stalled there, costing ~1.5 s at 1M.
+const MAX_IN_FLIGHT = 32;
 const port = parentPort!;
 const controller = new AbortController();
 let inFlight = 0;

@@ -13,7 +13,8 @@ import {
   type ImportTotals,
 } from '../store/queries/imports.js';
 import { createEventWriter } from '../store/queries/insert-events.js';
-import { dropLookupIndexes, ensureLookupIndexes, shouldDeferIndexes } from '../store/lookup-indexes.js';
+import { shouldDeferIndexes } from '../store/lookup-indexes.js';
+import { beginBulkLoad, catchUpFullText, finishBulkLoad, FTS_CATCH_UP_ROWS } from '../store/bulk-load.js';
 import { rowChunks } from './event-id.js';
 import { expandPaths, hashFile } from './file-hash.js';
 import { describeFsError } from './readers/source.js';
@@ -42,6 +43,13 @@ export interface ImportRequest {
 const BATCH_SIZE = 2000;
 const PROGRESS_INTERVAL_MS = 200;
 const PARSE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
+
+/** Whether this import defers index work to its end (store/bulk-load.ts), and whether that has begun. */
+interface BulkLoad {
+  bulk: boolean;
+  started: boolean;
+  rowsSinceCatchUp: number;
+}
 
 export async function runImport(
   db: Db,
@@ -75,28 +83,23 @@ export async function runImport(
   }
 
   const existing = db.prepare('SELECT count(*) FROM events').pluck().get() as number;
-  const bulk = shouldDeferIndexes(existing, progress.bytesTotal);
-  // Indexes are dropped only once something is about to be written: a re-import that is skipped by its SHA-256
+  // A bulk load starts only once something is about to be written: a re-import that is skipped by its SHA-256
   // must not cost a rebuild of every index.
-  let dropped = false;
-  const beforeWrite = () => {
-    if (bulk && !dropped) dropLookupIndexes(db);
-    dropped ||= bulk;
-  };
+  const load: BulkLoad = { bulk: shouldDeferIndexes(existing, progress.bytesTotal), started: false, rowsSinceCatchUp: 0 };
   try {
     for (const file of files) {
       if (signal.aborted) break;
       const display = displayNames.get(file) ?? file;
       progress.current = path.basename(display);
       emit(true);
-      await importOneFile(db, file, display, request, signal, progress, emit, rejectWriter, beforeWrite);
+      await importOneFile(db, file, display, request, signal, progress, emit, rejectWriter, load);
       progress.filesDone++;
     }
   } finally {
-    if (dropped) {
+    if (load.started) {
       progress.current = 'building indexes';
       emit(true);
-      ensureLookupIndexes(db);
+      finishBulkLoad(db);
     }
   }
   progress.current = null;
@@ -117,7 +120,7 @@ async function importOneFile(
   progress: JobProgress,
   emit: (force?: boolean) => void,
   writeReject: ReturnType<typeof createRejectWriter>,
-  beforeWrite: () => void,
+  load: BulkLoad,
 ): Promise<void> {
   const bytesBefore = progress.bytesRead;
   let digest: { sha256: string; bytes: number };
@@ -139,7 +142,7 @@ async function importOneFile(
   }
 
   const totals: ImportTotals = { format: null, records: 0, inserted: 0, duplicates: 0, conflicts: 0, rejects: 0 };
-  const writer = createEventWriter(db);
+  const writer = createEventWriter(db, { fullText: !load.bulk });
   const formatsSeen = new Set<string>();
   const parseRequest: ParseRequest = {
     file, display, source: request.source ?? path.basename(display), sha256: digest.sha256, chunkSize: BATCH_SIZE,
@@ -153,8 +156,16 @@ async function importOneFile(
     const chunks =
       digest.bytes >= PARSE_WORKER_MIN_BYTES ? parseFileInWorker(parseRequest, signal) : rowChunks(parseFile(parseRequest, signal));
     for await (const chunk of chunks) {
-      beforeWrite();
+      if (load.bulk && !load.started) {
+        beginBulkLoad(db);
+        load.started = true;
+      }
       const counts = writer.writeRows(chunk.rows, importId);
+      load.rowsSinceCatchUp += counts.inserted;
+      if (load.started && load.rowsSinceCatchUp >= FTS_CATCH_UP_ROWS) {
+        catchUpFullText(db);
+        load.rowsSinceCatchUp = 0;
+      }
       if (chunk.rejects.length) db.transaction(() => chunk.rejects.forEach((r) => writeReject({ importId, ...r })))();
       chunk.formats.forEach((f) => formatsSeen.add(f));
       totals.records += chunk.records;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.js';
-import { ensureLookupIndexes } from './lookup-indexes.js';
+import { recoverBulkLoad } from './bulk-load.js';
 import { migrate } from './migrations/index.js';
 import { registerRegexpFunction } from './regexp-function.js';
 
@@ -53,7 +53,7 @@ export function openCase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
       migrate(db);
-      ensureLookupIndexes(db);
+      recoverBulkLoad(db);
       db.prepare(`INSERT OR IGNORE INTO case_meta(key, value) VALUES ('case_id', ?), ('created_at', ?)`).run(
         randomUUID(),
         new Date().toISOString(),

@@ -75,7 +75,7 @@ export function rowValuesOf(e: EventInsert): EventRowValues {
  * hash is a duplicate (dropped and counted); the same id with different content is kept under a suffixed id and
  * flagged, because evidence is never dropped silently.
  */
-export function createEventWriter(db: Db) {
+export function createEventWriter(db: Db, options: { fullText: boolean } = { fullText: true }) {
   const insert = db.prepare(`INSERT OR IGNORE INTO events (${INSERT_COLUMNS.join(', ')})
     VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`);
   const hashOf = db.prepare('SELECT content_hash FROM events WHERE id = ?').pluck();
@@ -111,10 +111,10 @@ export function createEventWriter(db: Db) {
     ON CONFLICT(minute, outcome) DO UPDATE SET n = n + excluded.n`);
 
   // Rows of one batch get consecutive rowids above the previous maximum (events are append-only), so the full-text
-  // index is fed from exactly the rows this transaction added. The minute rollup is counted here as rows go in:
+  // index is fed from exactly the rows this transaction added (a bulk load feeds it once at the end instead). The minute rollup is counted here as rows go in:
   // cheaper than reading the batch back with a GROUP BY.
   const insertBatch = db.transaction((rows: EventRowValues[], importId: number | null, counts: InsertCounts) => {
-    const before = lastRowid.get() as number;
+    const before = options.fullText ? (lastRowid.get() as number) : 0;
     const minutes = new Map<string, number>();
     for (const row of rows) {
       if (importId !== null) row[IMPORT_ID] = importId;
@@ -122,7 +122,7 @@ export function createEventWriter(db: Db) {
       const key = `${Math.floor((row[TS] as number) / 60_000)} ${row[OUTCOME] as string}`;
       minutes.set(key, (minutes.get(key) ?? 0) + 1);
     }
-    indexText.run(before);
+    if (options.fullText) indexText.run(before);
     for (const [key, n] of minutes) {
       const space = key.indexOf(' ');
       countMinute.run(Number(key.slice(0, space)), key.slice(space + 1), n);
