@@ -68,4 +68,15 @@ describe('bulk load (deferred lookup and full-text indexes)', () => {
     expect(lookupIndexes(recovered)).toHaveLength(Object.keys(LOOKUP_INDEXES).length);
     recovered.close();
   });
+
+  it('replaces a retired lookup index of an older case with its successor on open', () => {
+    const file = path.join(tempDir(), 'old.auditlens');
+    const db = openCase(file);
+    db.exec('DROP INDEX events_by_category_cover; CREATE INDEX events_by_category_ts ON events(category, ts)');
+    db.close();
+    const reopened = openCase(file);
+    const names = reopened.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_by_category%'`).pluck().all();
+    expect(names).toEqual(['events_by_category_cover']);
+    reopened.close();
+  });
 });
