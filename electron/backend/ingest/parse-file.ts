@@ -21,7 +21,8 @@ export interface ParseRequest {
   /** Name used in provenance (uploaded files keep their original name). */
   display: string;
   source: string;
-  sha256: string;
+  /** SHA-256 of the file for provenance; null when parsing starts before hashing ends (the writer stamps it). */
+  sha256: string | null;
   chunkSize: number;
   /** The analyst's field mapping: used for every record instead of format detection. */
   mapping?: MappingProfile;

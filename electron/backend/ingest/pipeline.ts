@@ -123,10 +123,22 @@ async function importOneFile(
   load: BulkLoad,
 ): Promise<void> {
   const bytesBefore = progress.bytesRead;
+  const parseRequest: ParseRequest = {
+    file, display, source: request.source ?? path.basename(display), sha256: null, chunkSize: BATCH_SIZE,
+    mapping: request.mapping,
+  };
+  // A big file starts parsing in its worker while this thread hashes it (the parser is the slower side of a big
+  // import); the chunks wait until the hash says the file is new, and a skip or a failure stops the worker.
+  // Small files parse on this thread after the hash: a worker's start-up would cost more than it saves (S3 pulls
+  // bring thousands of small objects).
+  const stopParse = new AbortController();
+  const parseSignal = AbortSignal.any([signal, stopParse.signal]);
+  const early = fs.statSync(file).size >= PARSE_WORKER_MIN_BYTES ? parseFileInWorker(parseRequest, parseSignal) : null;
   let digest: { sha256: string; bytes: number };
   try {
     digest = await hashFile(file, signal);
   } catch (err) {
+    stopParse.abort();
     if (signal.aborted) return;
     const importId = startImport(db, request.jobId, display, null, 0);
     finishImport(db, importId, 'failed', `${display}: ${describeFsError(err)}`);
@@ -136,6 +148,7 @@ async function importOneFile(
   const previous = completedImportOf(db, digest.sha256, mapping);
   const importId = startImport(db, request.jobId, display, digest.sha256, digest.bytes, mapping);
   if (previous) {
+    stopParse.abort();
     finishImport(db, importId, 'skipped', `already imported (import #${previous.id}, same SHA-256); nothing added`);
     progress.bytesRead = bytesBefore + digest.bytes;
     return;
@@ -143,24 +156,18 @@ async function importOneFile(
 
   const totals: ImportTotals = { format: null, records: 0, inserted: 0, duplicates: 0, conflicts: 0, rejects: 0 };
   const writer = createEventWriter(db, { fullText: !load.bulk });
+  const stamp = { importId, objectSha256: digest.sha256 };
   const formatsSeen = new Set<string>();
-  const parseRequest: ParseRequest = {
-    file, display, source: request.source ?? path.basename(display), sha256: digest.sha256, chunkSize: BATCH_SIZE,
-    mapping: request.mapping,
-  };
   let status: 'completed' | 'partial' | 'failed' | 'cancelled' = 'completed';
   let message: string | null = null;
   try {
-    // Small files parse on this thread: a worker's start-up would cost more than it saves (S3 pulls bring
-    // thousands of small objects). Big files get the parse worker so parsing and writing overlap.
-    const chunks =
-      digest.bytes >= PARSE_WORKER_MIN_BYTES ? parseFileInWorker(parseRequest, signal) : rowChunks(parseFile(parseRequest, signal));
+    const chunks = early ?? rowChunks(parseFile(parseRequest, signal));
     for await (const chunk of chunks) {
       if (load.bulk && !load.started) {
         beginBulkLoad(db);
         load.started = true;
       }
-      const counts = writer.writeRows(chunk.rows, importId);
+      const counts = writer.writeRows(chunk.rows, stamp);
       load.rowsSinceCatchUp += counts.inserted;
       if (load.started && load.rowsSinceCatchUp >= FTS_CATCH_UP_ROWS) {
         catchUpFullText(db);

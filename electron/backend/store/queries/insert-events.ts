@@ -57,8 +57,15 @@ const ID = 0;
 const TS = 1;
 const OUTCOME = 13;
 const CONTENT_HASH = 22;
+const PROV_SHA256 = 24;
 const IMPORT_ID = 27;
 const ID_CONFLICT = 30;
+
+/** What the writer fills into every row it is given: the import row, and the file's hash when the parser lacked it. */
+export interface RowStamp {
+  importId: number | null;
+  objectSha256: string | null;
+}
 
 /** The row values of an event, in INSERT_COLUMNS order. */
 export function rowValuesOf(e: EventInsert): EventRowValues {
@@ -113,11 +120,12 @@ export function createEventWriter(db: Db, options: { fullText: boolean } = { ful
   // Rows of one batch get consecutive rowids above the previous maximum (events are append-only), so the full-text
   // index is fed from exactly the rows this transaction added (a bulk load feeds it once at the end instead). The minute rollup is counted here as rows go in:
   // cheaper than reading the batch back with a GROUP BY.
-  const insertBatch = db.transaction((rows: EventRowValues[], importId: number | null, counts: InsertCounts) => {
+  const insertBatch = db.transaction((rows: EventRowValues[], stamp: RowStamp, counts: InsertCounts) => {
     const before = options.fullText ? (lastRowid.get() as number) : 0;
     const minutes = new Map<string, number>();
     for (const row of rows) {
-      if (importId !== null) row[IMPORT_ID] = importId;
+      if (stamp.importId !== null) row[IMPORT_ID] = stamp.importId;
+      if (stamp.objectSha256 !== null) row[PROV_SHA256] = stamp.objectSha256;
       if (!insertOne(row, counts)) continue;
       const key = `${Math.floor((row[TS] as number) / 60_000)} ${row[OUTCOME] as string}`;
       minutes.set(key, (minutes.get(key) ?? 0) + 1);
@@ -130,9 +138,9 @@ export function createEventWriter(db: Db, options: { fullText: boolean } = { ful
   });
 
   /** One transaction per batch: a kill mid-import leaves whole batches only. */
-  function writeRows(rows: EventRowValues[], importId: number | null = null): InsertCounts {
+  function writeRows(rows: EventRowValues[], stamp: RowStamp = { importId: null, objectSha256: null }): InsertCounts {
     const counts = { inserted: 0, duplicates: 0, conflicts: 0 };
-    insertBatch(rows, importId, counts);
+    insertBatch(rows, stamp, counts);
     return counts;
   }
 
