@@ -14,7 +14,7 @@ import {
 } from '../store/queries/imports.js';
 import { createEventWriter } from '../store/queries/insert-events.js';
 import { shouldDeferIndexes } from '../store/lookup-indexes.js';
-import { beginBulkLoad, catchUpFullText, finishBulkLoad, FTS_CATCH_UP_ROWS } from '../store/bulk-load.js';
+import { createBulkWriter, type BulkWriter } from '../store/bulk-load.js';
 import { rowChunks } from './event-id.js';
 import { expandPaths, hashFile } from './file-hash.js';
 import { describeFsError } from './readers/source.js';
@@ -39,17 +39,11 @@ export interface ImportRequest {
   mapping?: MappingProfile;
 }
 
-// One transaction per batch: a kill mid-import leaves whole batches (the kill test relies on this size).
+// One transaction per batch, or per 25 batches in a bulk load (store/bulk-load.ts): a kill mid-import leaves whole
+// batches (the kill test relies on this size).
 const BATCH_SIZE = 2000;
 const PROGRESS_INTERVAL_MS = 200;
 const PARSE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
-
-/** Whether this import defers index work to its end (store/bulk-load.ts), and whether that has begun. */
-interface BulkLoad {
-  bulk: boolean;
-  started: boolean;
-  rowsSinceCatchUp: number;
-}
 
 export async function runImport(
   db: Db,
@@ -85,7 +79,7 @@ export async function runImport(
   const existing = db.prepare('SELECT count(*) FROM events').pluck().get() as number;
   // A bulk load starts only once something is about to be written: a re-import that is skipped by its SHA-256
   // must not cost a rebuild of every index.
-  const load: BulkLoad = { bulk: shouldDeferIndexes(existing, progress.bytesTotal), started: false, rowsSinceCatchUp: 0 };
+  const load = createBulkWriter(db, shouldDeferIndexes(existing, progress.bytesTotal));
   try {
     for (const file of files) {
       if (signal.aborted) break;
@@ -99,8 +93,8 @@ export async function runImport(
     if (load.started) {
       progress.current = 'building indexes';
       emit(true);
-      finishBulkLoad(db);
     }
+    load.finish();
   }
   progress.current = null;
   emit(true);
@@ -120,7 +114,7 @@ async function importOneFile(
   progress: JobProgress,
   emit: (force?: boolean) => void,
   writeReject: ReturnType<typeof createRejectWriter>,
-  load: BulkLoad,
+  load: BulkWriter,
 ): Promise<void> {
   const bytesBefore = progress.bytesRead;
   const parseRequest: ParseRequest = {
@@ -163,17 +157,10 @@ async function importOneFile(
   try {
     const chunks = early ?? rowChunks(parseFile(parseRequest, signal));
     for await (const chunk of chunks) {
-      if (load.bulk && !load.started) {
-        beginBulkLoad(db);
-        load.started = true;
-      }
+      load.beforeChunk();
       const counts = writer.writeRows(chunk.rows, stamp);
-      load.rowsSinceCatchUp += counts.inserted;
-      if (load.started && load.rowsSinceCatchUp >= FTS_CATCH_UP_ROWS) {
-        catchUpFullText(db);
-        load.rowsSinceCatchUp = 0;
-      }
       if (chunk.rejects.length) db.transaction(() => chunk.rejects.forEach((r) => writeReject({ importId, ...r })))();
+      load.afterChunk(counts.inserted);
       chunk.formats.forEach((f) => formatsSeen.add(f));
       totals.records += chunk.records;
       totals.inserted += counts.inserted;
@@ -187,7 +174,9 @@ async function importOneFile(
       progress.bytesRead = bytesBefore + chunk.bytesRead;
       emit();
     }
+    load.commit();
   } catch (err) {
+    load.commit();
     if (signal.aborted) {
       status = 'cancelled';
       message = 'cancelled by the user; the records written so far are kept, re-run the import to complete it';
