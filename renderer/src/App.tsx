@@ -27,6 +27,8 @@ import { EventTable } from './features/table/EventTable.js';
 import { useColumns } from './features/table/use-columns.js';
 import { Timeline } from './features/timeline/Timeline.js';
 import { InvestigationsMenu, PivotContext, usePivotFor, useViewStack, ViewNav, ViewPanel } from './features/views/index.js';
+import { useRestoredCursor } from './features/views/use-restored-cursor.js';
+import { WorkbenchKeys } from './features/shortcuts/WorkbenchKeys.js';
 import { isZoneMode, ZoneContext } from './features/zone/zone-context.js';
 import { formatInt } from './lib/format.js';
 import { useStoredState } from './lib/hooks.js';
@@ -62,6 +64,7 @@ export function App() {
     setSelected(-1);
     setDetailsOpen(false);
   }, [query, order]);
+  useRestoredCursor(views.restore, query, order, setSelected, setDetailsOpen); // after the reset above: Back wins
   useEffect(() => {
     if (caseState.error) toast('error', caseState.error);
   }, [caseState.error, toast]);
@@ -141,6 +144,7 @@ export function App() {
               <span className="spacer" />
               <InvestigationsMenu query={query} version={version} onRun={views.push} />
               <KeyHints />
+              <WorkbenchKeys row={views.current.panel ? undefined : selectedRow} detailsOpen={detailsOpen} onOpenDetails={openDetails} />
               <FacetsToggle />
               <ColumnChooser columns={columns} />
             </div>
@@ -163,6 +167,8 @@ export function App() {
                 onError={setTableError}
                 onTotal={setTotal}
                 onFilter={filter}
+                restore={views.restore}
+                placeSource={views.placeSource}
               />}
               {!views.current.panel && detailsOpen && selected >= 0 && (
                 <DetailsPane index={selected} row={selectedRow} onClose={closeDetails} onFilter={filter} />

@@ -17,6 +17,8 @@ import { EventRowView } from './EventRowView.js';
 import type { Columns } from './use-columns.js';
 import { useRowWindows } from './use-row-windows.js';
 import { useVirtualScroll } from './use-virtual-scroll.js';
+import { useTablePlace } from '../views/use-table-place.js';
+import { viewKey, type Restore, type ViewStack } from '../views/use-view-stack.js';
 import './table.css';
 
 export const ROW_HEIGHT = 24;
@@ -46,6 +48,9 @@ interface Props {
   onTotal: (total: number) => void;
   /** Adds a clause to the query (right-click "filter on this value"). */
   onFilter: (clause: string) => void;
+  /** The view stack's way back: where to return to (scroll, cursor), and where to report the place when leaving. */
+  restore?: Restore | null;
+  placeSource?: ViewStack['placeSource'];
 }
 
 /** The virtualized result grid (ARIA grid, keyboard navigation, scaled scroll range past ~10M px). */
@@ -55,8 +60,15 @@ export function EventTable(p: Props) {
   const windows = useRowWindows(p.query, p.order, p.version);
   let total = windows.end ?? Math.max(p.count ?? 0, windows.seen);
   if (windows.end === null && Number.isFinite(windows.upper)) total = Math.max(windows.seen, Math.min(total, windows.upper));
-  const vs = useVirtualScroll(total, ROW_HEIGHT, `${p.order}\u0000${p.query}`);
   const gridRef = useRef<HTMLDivElement | null>(null);
+  const vKey = viewKey(p.query, p.order);
+  // The way back reads the scroll position (from `vs`) and `select` (both below) through a ref.
+  const live = useRef({ v: 0, select: (_i: number) => {} });
+  const restoreTo = useTablePlace({
+    restore: p.restore ?? null, key: vKey, placeSource: p.placeSource, rowHeight: ROW_HEIGHT, total, live,
+    getRow: windows.getRow, selected: p.selected, detailsOpen: p.detailsOpen, grid: gridRef,
+  });
+  const vs = useVirtualScroll(total, ROW_HEIGHT, vKey, restoreTo);
 
   // Fetch what is visible (or the first window while the count is unknown), then a little ahead.
   const { request, tick } = windows;
@@ -84,6 +96,7 @@ export function EventTable(p: Props) {
     },
     [total, onSelect, ensureVisible],
   );
+  live.current = { v: vs.v, select };
   const sel = useRowSelection(`${p.caseId ?? ''}\u0000${p.order}\u0000${p.query}`);
   const { markedCount } = sel;
   const { onMarked } = p;

@@ -41,6 +41,8 @@ export interface VirtualScroll {
   rowTop: (i: number) => number;
   /** Scrolls the least needed so row `i` is fully visible. */
   ensureVisible: (i: number) => void;
+  /** Virtual position: pixels from the top of the whole (unscaled) list. */
+  v: number;
 }
 
 interface Pos {
@@ -55,7 +57,7 @@ interface Pos {
  * i * rowHeight. In the scaled case rows are placed relative to the current scrollTop, and the wheel is handled
  * here (pixel-exact) instead of letting one notch jump thousands of rows.
  */
-export function useVirtualScroll(total: number, rowHeight: number, resetKey: string): VirtualScroll {
+export function useVirtualScroll(total: number, rowHeight: number, resetKey: string, restoreTo: { v: number } | null = null): VirtualScroll {
   const [el, setEl] = useState<HTMLDivElement | null>(null);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
   const [viewport, setViewport] = useState(0);
@@ -63,6 +65,8 @@ export function useVirtualScroll(total: number, rowHeight: number, resetKey: str
   viewportRef.current = viewport;
   const [pos, setPos] = useState<Pos>({ v: 0, s: 0 });
   const posRef = useRef(pos);
+  /** A position Back asked for, kept until the list is long enough to reach it (rows load after the view returns). */
+  const pending = useRef<number | null>(null);
 
   const g0 = scrollGeometry(total, rowHeight, viewport, MAX_SCROLL_PX);
   const { scaled, bodyHeight } = g0;
@@ -131,13 +135,27 @@ export function useVirtualScroll(total: number, rowHeight: number, resetKey: str
 
   // New result: back to the top.
   useLayoutEffect(() => {
+    pending.current = null;
     setV(0);
   }, [resetKey, setV]);
 
+  // Back to an earlier view: where the analyst was (after the reset above when both change at once).
+  const applyPending = useCallback(() => {
+    if (pending.current === null) return;
+    setV(pending.current);
+    if (geo.current.maxV >= pending.current && posRef.current.v === pending.current) pending.current = null;
+  }, [setV]);
+  useLayoutEffect(() => {
+    if (!restoreTo) return;
+    pending.current = restoreTo.v;
+    applyPending();
+  }, [restoreTo, applyPending]);
+
   // Size changes: re-clamp and re-map the scrollbar (the scale factor depends on total and viewport).
   useLayoutEffect(() => {
-    setV(posRef.current.v);
-  }, [total, viewport, scaled, setV]);
+    if (pending.current !== null) applyPending();
+    else setV(posRef.current.v);
+  }, [total, viewport, scaled, setV, applyPending]);
 
   const ensureVisible = useCallback(
     (i: number) => {
@@ -165,5 +183,6 @@ export function useVirtualScroll(total: number, rowHeight: number, resetKey: str
     pageRows: Math.max(1, Math.floor(viewport / rowHeight)),
     rowTop,
     ensureVisible,
+    v: pos.v,
   };
 }

@@ -12,6 +12,7 @@ import { Swimlanes } from './Swimlanes.js';
 import { TimelineControls } from './TimelineControls.js';
 import { useBrush } from './use-brush.js';
 import { useZoomHistory } from './use-zoom-history.js';
+import { useKeyBrush } from './use-key-brush.js';
 import './timeline.css';
 
 interface Props {
@@ -87,7 +88,9 @@ export function Timeline({ query, version, enabled, onQuery }: Props) {
   const zoomOutTitle = history.stack.length
     ? `Back to ${history.stack[history.stack.length - 1] || 'all events'} (- or Backspace)`
     : 'Nothing to zoom out of: drag across the timeline or click a bar to zoom in';
+  const keys = useKeyBrush(bars, bins, zone, (t0, t1) => history.zoom(query, withTimeRange(query, isoUtc(t0), isoUtc(t1))));
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target === e.currentTarget && keys.onKey(e)) return e.preventDefault();
     if ((e.key === '-' || e.key === 'Backspace') && !e.altKey && !e.ctrlKey && !e.metaKey && history.back()) e.preventDefault();
   };
 
@@ -102,7 +105,7 @@ export function Timeline({ query, version, enabled, onQuery }: Props) {
   return (
     <>
     {/* Focusable so the zoom-out keys work after a click on the chart. */}
-    <div className="timeline" ref={ref} data-testid="timeline" aria-busy={loading} role="group" aria-label="Timeline controls" tabIndex={0} onKeyDown={onKeyDown}>
+    <div className="timeline" ref={ref} data-testid="timeline" aria-busy={loading} role="group" aria-label="Timeline controls" aria-describedby={bins ? descId : undefined} tabIndex={0} onKeyDown={onKeyDown}>
       {error && <div className="timeline-msg error">{error}</div>}
       {!error && !bins && <div className="timeline-msg muted">{loading ? 'Loading timeline…' : 'No events in this result'}</div>}
       {bins && size.width > 0 && (
@@ -123,10 +126,11 @@ export function Timeline({ query, version, enabled, onQuery }: Props) {
           <text x={PAD.left - 6} y={baseY} textAnchor="end" className="axis">
             0
           </text>
-          {bars.map((b) => (
+          {bars.map((b, i) => (
             <g
               key={b.start}
-              className={hover?.start === b.start ? 'bucket is-hover' : 'bucket'}
+              className={`bucket${hover?.start === b.start ? ' is-hover' : ''}${keys.cursor === i ? ' is-cursor' : ''}`}
+              aria-current={keys.cursor === i ? 'true' : undefined}
               data-testid="timeline-bar"
               data-count={b.count}
               data-start={isoUtc(b.start)}
@@ -148,6 +152,9 @@ export function Timeline({ query, version, enabled, onQuery }: Props) {
           {brush.range && (
             <rect x={brush.range.x0} y={PAD.top} width={brush.range.x1 - brush.range.x0} height={baseY - PAD.top} className="brush" data-testid="timeline-brush" />
           )}
+          {keys.range && keys.selecting && (
+            <rect x={bars[keys.range.from].x} y={PAD.top} width={bars[keys.range.to].x + bars[keys.range.to].w - bars[keys.range.from].x} height={baseY - PAD.top} className="brush" data-testid="timeline-key-selection" />
+          )}
           <line x1={PAD.left} x2={size.width - PAD.right} y1={baseY + 0.5} y2={baseY + 0.5} className="axis-line" />
           {ticks.map((tk) => (
             <g key={tk.t} data-testid="timeline-tick" data-t={isoUtc(tk.t)}>
@@ -161,9 +168,10 @@ export function Timeline({ query, version, enabled, onQuery }: Props) {
       )}
       {bins && (
         <span id={descId} className="sr-only">
-          {description}
+          {description}. Arrow keys move between bars, Shift+arrows select, Enter zooms to the selection.
         </span>
       )}
+      <span className="sr-only" role="status" data-testid="timeline-key-status">{keys.announcement}</span>
       {bins && (
         <div className="timeline-legend" data-testid="timeline-legend" style={{ left: PAD.left }}>
           <strong>Events per {bins.label}</strong>

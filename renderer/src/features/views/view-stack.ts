@@ -1,4 +1,5 @@
 import type { Order } from '../../../../shared/contract/channels.js';
+import type { Place } from './view-place.js';
 
 /**
  * The analyst's trail of views. A view is a query, an order and optionally a panel that replaces the table (the
@@ -17,13 +18,16 @@ export interface View {
   panel: Panel | null;
   /** What the Back button says it returns to. */
   title: string;
+  /** Where the analyst was when they left this view (scroll, cursor row, details): Back puts them there again. */
+  place?: Place | null;
 }
 
 export const MAX_VIEWS = 50;
 
-export function pushView(stack: readonly View[], leavingOrder: Order, next: View): View[] {
+export function pushView(stack: readonly View[], leavingOrder: Order, next: View, leavingPlace?: Place | null): View[] {
   const top = stack[stack.length - 1];
-  const kept = [...stack.slice(0, -1), { ...top, order: leavingOrder }, next];
+  const left = leavingPlace ? { ...top, order: leavingOrder, place: leavingPlace } : { ...top, order: leavingOrder };
+  const kept = [...stack.slice(0, -1), left, next];
   return kept.length > MAX_VIEWS ? kept.slice(kept.length - MAX_VIEWS) : kept;
 }
 
