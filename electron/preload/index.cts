@@ -12,6 +12,7 @@ const ALLOWED_CHANNELS = [
   'investigations:failedlogins',
   'annotations:get', 'annotations:star', 'annotations:tag', 'annotations:untag', 'annotations:comment',
   'annotations:import', 'tags:define', 'tags:list', 'events:facets',
+  'annotations:comment-edit', 'annotations:comment-delete', 'annotations:comment-history', 'tags:rename', 'tags:delete',
   'pack:preview', 'pack:build', 'pack:cancel', 'pack:list', 'pack:verify',
   'sources:list', 'sources:presets', 'sources:save', 'source:test', 'source:pull', 'source:history',
   'integrity:list', 'integrity:object',

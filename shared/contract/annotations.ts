@@ -25,7 +25,18 @@ export type TagDef = z.infer<typeof TagDefSchema>;
 export const TagSummarySchema = TagDefSchema.extend({ events: z.number().int() });
 export type TagSummary = z.infer<typeof TagSummarySchema>;
 
-export const CommentSchema = z.object({ id: z.number().int(), author: z.string(), at: z.string(), text: z.string() });
+export const CommentSchema = z.object({
+  id: z.number().int(),
+  author: z.string(),
+  at: z.string(),
+  text: z.string(),
+  /** When the current text replaced an earlier one (null: never edited). */
+  editedAt: z.string().nullable(),
+  /** How many texts the comment has had (1: never edited); earlier ones via annotations:comment-history. */
+  versions: z.number().int(),
+  /** True when the comment's author is the user of this Auditlens (only the author may edit or delete it). */
+  mine: z.boolean(),
+});
 export type Comment = z.infer<typeof CommentSchema>;
 
 export const EventAnnotationsSchema = z.object({
@@ -43,6 +54,8 @@ export const AnnotationImportSummarySchema = z.object({
   stars: z.number().int(),
   tags: z.number().int(),
   comments: z.number().int(),
+  /** Comments in the file that were deleted in this case: not brought back. */
+  deletedComments: z.number().int(),
   problems: z.array(z.string()),
 });
 export type AnnotationImportSummary = z.infer<typeof AnnotationImportSummarySchema>;

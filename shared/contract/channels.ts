@@ -7,6 +7,7 @@ import { mappingChannels } from './mapping.js';
 import { exportChannels } from './exports.js';
 import { valueChannels } from './values.js';
 import { annotationChannels } from './annotations.js';
+import { annotationCorrectionChannels } from './annotation-corrections.js';
 import { PullRowSchema, SourceHistoryInputSchema, sourceChannels } from './sources.js';
 import { integrityChannels } from './integrity.js';
 import { caseAdminChannels } from './case-admin.js';
@@ -185,6 +186,7 @@ export const channels = {
   ...exportChannels,
   ...valueChannels,
   ...annotationChannels,
+  ...annotationCorrectionChannels,
   ...sourceChannels,
   /** An API source's pulls and their pages (import rows: counts, duplicates, rejects, errors), newest first. */
   'source:history': {

@@ -1,5 +1,6 @@
 import { FACET_FIELDS } from '../../../shared/contract/annotations.js';
 import { whereClause } from '../store/query-sql.js';
+import { commentHistory, deleteComment, deleteTag, editComment, renameTag } from '../store/queries/annotation-corrections.js';
 import { importAnnotations } from '../store/queries/annotation-import.js';
 import {
   addComment, addTag, defineTag, getAnnotations, listTags, removeTag, setStar,
@@ -16,7 +17,8 @@ function changed<T>(ctx: BackendContext, result: T): T {
 
 type AnnotationChannel =
   | 'annotations:get' | 'annotations:star' | 'annotations:tag' | 'annotations:untag' | 'annotations:comment'
-  | 'annotations:import' | 'tags:define' | 'tags:list' | 'events:facets';
+  | 'annotations:import' | 'tags:define' | 'tags:list' | 'events:facets'
+  | 'annotations:comment-edit' | 'annotations:comment-delete' | 'annotations:comment-history' | 'tags:rename' | 'tags:delete';
 
 export const annotationHandlers: HandlerMap<AnnotationChannel> = {
   'annotations:get': ({ eventId }, ctx) => getAnnotations(ctx.db, eventId),
@@ -27,6 +29,11 @@ export const annotationHandlers: HandlerMap<AnnotationChannel> = {
   'annotations:import': async ({ path }, ctx) => changed(ctx, await importAnnotations(ctx.db, path)),
   'tags:define': ({ name, description, color }, ctx) => changed(ctx, defineTag(ctx.db, name, description, color)),
   'tags:list': (_input, ctx) => listTags(ctx.db),
+  'annotations:comment-edit': ({ commentId, text }, ctx) => changed(ctx, editComment(ctx.db, commentId, text)),
+  'annotations:comment-delete': ({ commentId }, ctx) => changed(ctx, deleteComment(ctx.db, commentId)),
+  'annotations:comment-history': ({ commentId }, ctx) => commentHistory(ctx.db, commentId),
+  'tags:rename': ({ name, newName }, ctx) => changed(ctx, renameTag(ctx.db, name, newName)),
+  'tags:delete': ({ name, events }, ctx) => changed(ctx, deleteTag(ctx.db, name, events)),
   'events:facets': ({ query, fields, limit, exact }, ctx) =>
     facets(ctx.db, whereClause(query, ctx.now()), fields ?? FACET_FIELDS, limit, exact),
 };

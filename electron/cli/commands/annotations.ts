@@ -17,6 +17,7 @@ export async function annotationsCommand(args: { positionals: string[]; case?: s
       `(${summary.stars} new stars, ${summary.tags} new tags, ${summary.comments} new comments), ` +
       `${summary.missing} events not in this case\n`,
   );
+  if (summary.deletedComments) out.write(`annotations import: ${summary.deletedComments} comments deleted in this case were not restored\n`);
   for (const p of summary.problems) process.stderr.write(`annotations import: ${p}\n`);
   return summary;
 }

@@ -3,12 +3,14 @@ import readline from 'node:readline';
 import type { AnnotationImportSummary } from '../../../../shared/contract/annotations.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { Db } from '../open.js';
+import { hasCommentHistory, nextCommentId } from './annotations.js';
 import { appendJournal, localActor } from './journal.js';
 
 /**
  * Re-applies the annotations of a JSONL export (`starred`, `tags`, `comments` after the event fields) to a case,
- * matching events by id. Idempotent: a star or tag already there is kept, a comment with the same author, time and
- * text is not added twice, an existing tag keeps its definition. Events the case does not hold are counted, bad
+ * matching events by id. Idempotent: a star or tag already there is kept, an existing tag keeps its definition, and
+ * a comment is known by its event, author and time: one the case holds (perhaps edited since) is not added twice,
+ * and one deleted in this case is not resurrected (counted in `deletedComments`). Events the case does not hold are counted, bad
  * lines are listed (line number and reason); nothing valid is dropped. One journal entry records the whole import.
  */
 
@@ -25,7 +27,7 @@ interface Line {
 
 export async function importAnnotations(db: Db, file: string, actor = localActor()): Promise<AnnotationImportSummary> {
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `annotations import: no such file ${file}`);
-  const summary: AnnotationImportSummary = { lines: 0, events: 0, missing: 0, stars: 0, tags: 0, comments: 0, problems: [] };
+  const summary: AnnotationImportSummary = { lines: 0, events: 0, missing: 0, stars: 0, tags: 0, comments: 0, deletedComments: 0, problems: [] };
   const problem = (text: string) => summary.problems.length < MAX_PROBLEMS && summary.problems.push(text);
   const apply = applier(db, actor, summary);
   const input = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
@@ -75,8 +77,9 @@ function applier(db: Db, actor: string, summary: AnnotationImportSummary) {
   const findTag = db.prepare('SELECT id FROM tags WHERE name = ?');
   const defineTag = db.prepare('INSERT INTO tags (name, description, color, created_at) VALUES (?, ?, ?, ?)');
   const tagEvent = db.prepare('INSERT OR IGNORE INTO event_tags (event_id, tag_id, added_at, added_by) VALUES (?, ?, ?, ?)');
-  const sameComment = db.prepare('SELECT 1 FROM comments WHERE event_id = ? AND author = ? AND at = ? AND text = ?');
-  const comment = db.prepare('INSERT INTO comments (event_id, author, at, text) VALUES (?, ?, ?, ?)');
+  const sameComment = db.prepare('SELECT 1 FROM comments WHERE event_id = ? AND author = ? AND at = ?');
+  const deleted = hasCommentHistory(db) ? db.prepare('SELECT 1 FROM deleted_comments WHERE event_id = ? AND author = ? AND at = ?') : null;
+  const comment = db.prepare('INSERT INTO comments (id, event_id, author, at, text) VALUES (?, ?, ?, ?, ?)');
   const tagId = (t: Line['tags'][number]): number => {
     const found = findTag.get(t.name) as { id: number } | undefined;
     if (found) return found.id;
@@ -94,8 +97,12 @@ function applier(db: Db, actor: string, summary: AnnotationImportSummary) {
       if (line.starred) summary.stars += star.run(line.id, now(), actor).changes;
       for (const t of line.tags) summary.tags += tagEvent.run(line.id, tagId(t), now(), actor).changes;
       for (const c of line.comments) {
-        if (sameComment.get(line.id, c.author, c.at, c.text)) continue;
-        comment.run(line.id, c.author, c.at, c.text);
+        if (sameComment.get(line.id, c.author, c.at)) continue;
+        if (deleted?.get(line.id, c.author, c.at)) {
+          summary.deletedComments++;
+          continue;
+        }
+        comment.run(nextCommentId(db), line.id, c.author, c.at, c.text);
         summary.comments++;
       }
     }

@@ -24,7 +24,20 @@ function requireEvent(db: Db, eventId: string): void {
   }
 }
 
-export function getAnnotations(db: Db, eventId: string): EventAnnotations {
+/** True once migration 0009 ran: a case opened read-only at an older schema has no edit history to read. */
+export function hasCommentHistory(db: Db): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comment_versions'`).get() !== undefined;
+}
+
+/** SQL columns over `comments c`: when the current text replaced an earlier one, and how many texts it has had. */
+function editColumns(db: Db): string {
+  return hasCommentHistory(db)
+    ? `(SELECT max(v.replaced_at) FROM comment_versions v WHERE v.comment_id = c.id) AS editedAt,
+       1 + (SELECT count(*) FROM comment_versions v WHERE v.comment_id = c.id) AS versions`
+    : 'NULL AS editedAt, 1 AS versions';
+}
+
+export function getAnnotations(db: Db, eventId: string, actor = localActor()): EventAnnotations {
   const starred = db.prepare('SELECT 1 FROM stars WHERE event_id = ?').get(eventId) !== undefined;
   const tags = db
     .prepare(
@@ -32,10 +45,20 @@ export function getAnnotations(db: Db, eventId: string): EventAnnotations {
        WHERE et.event_id = ? ORDER BY t.name`,
     )
     .all(eventId) as TagDef[];
-  const comments = db
-    .prepare('SELECT id, author, at, text FROM comments WHERE event_id = ? ORDER BY id')
-    .all(eventId) as Comment[];
+  const rows = db
+    .prepare(`SELECT c.id, c.author, c.at, c.text, ${editColumns(db)} FROM comments c WHERE c.event_id = ? ORDER BY c.id`)
+    .all(eventId) as Omit<Comment, 'mine'>[];
+  const comments = rows.map((c) => ({ ...c, mine: c.author === actor }));
   return { eventId, starred, tags, comments };
+}
+
+/**
+ * The id a new comment gets: above every live and deleted comment, so a journal entry's commentId never names two
+ * different comments (SQLite would otherwise reuse the id of a deleted newest comment).
+ */
+export function nextCommentId(db: Db): number {
+  const deleted = hasCommentHistory(db) ? 'UNION ALL SELECT max(comment_id) FROM deleted_comments' : '';
+  return ((db.prepare(`SELECT max(m) AS m FROM (SELECT max(id) AS m FROM comments ${deleted})`).get() as { m: number | null }).m ?? 0) + 1;
 }
 
 export function setStar(db: Db, eventId: string, starred: boolean, actor = localActor()): EventAnnotations {
@@ -46,7 +69,7 @@ export function setStar(db: Db, eventId: string, starred: boolean, actor = local
       : db.prepare('DELETE FROM stars WHERE event_id = ?').run(eventId);
     if (changed.changes > 0) appendJournal(db, starred ? 'star' : 'unstar', { eventId }, actor);
   })();
-  return getAnnotations(db, eventId);
+  return getAnnotations(db, eventId, actor);
 }
 
 /** Creates or updates a tag's definition; omitted description/colour keep their current (or default) value. */
@@ -81,7 +104,7 @@ export function addTag(db: Db, eventId: string, name: string, actor = localActor
       .run(eventId, id, new Date().toISOString(), actor);
     if (res.changes > 0) appendJournal(db, 'tag', { eventId, tag: name }, actor);
   })();
-  return getAnnotations(db, eventId);
+  return getAnnotations(db, eventId, actor);
 }
 
 export function removeTag(db: Db, eventId: string, name: string, actor = localActor()): EventAnnotations {
@@ -92,15 +115,17 @@ export function removeTag(db: Db, eventId: string, name: string, actor = localAc
     const res = db.prepare('DELETE FROM event_tags WHERE event_id = ? AND tag_id = ?').run(eventId, id);
     if (res.changes > 0) appendJournal(db, 'untag', { eventId, tag: name }, actor);
   })();
-  return getAnnotations(db, eventId);
+  return getAnnotations(db, eventId, actor);
 }
 
 export function addComment(db: Db, eventId: string, text: string, author = localActor(), at = new Date().toISOString()): EventAnnotations {
   requireEvent(db, eventId);
   db.transaction(() => {
-    const res = db.prepare('INSERT INTO comments (event_id, author, at, text) VALUES (?, ?, ?, ?)').run(eventId, author, at, text);
-    appendJournal(db, 'comment', { eventId, commentId: Number(res.lastInsertRowid), text }, author);
+    const id = nextCommentId(db);
+    db.prepare('INSERT INTO comments (id, event_id, author, at, text) VALUES (?, ?, ?, ?, ?)').run(id, eventId, author, at, text);
+    appendJournal(db, 'comment', { eventId, commentId: id, text }, author);
   })();
+  // `mine` is seen from this machine's user, who may have written the comment in another author's name.
   return getAnnotations(db, eventId);
 }
 
@@ -116,7 +141,8 @@ export function listTags(db: Db): TagSummary[] {
 export interface RowAnnotations {
   starred: boolean;
   tags: TagDef[];
-  comments: Omit<Comment, 'id'>[];
+  /** Live comments only; `editedAt` is present only on a comment whose text was edited. */
+  comments: { author: string; at: string; text: string; editedAt?: string }[];
 }
 
 /** Annotations of a batch of events (a table window, an export batch) in three indexed lookups. */
@@ -138,11 +164,13 @@ export function annotationsFor(db: Db, ids: readonly string[], withComments = tr
   if (!withComments) return out;
   const commentRows = db
     .prepare(
-      `SELECT event_id AS id, author, at, text FROM comments WHERE event_id IN (SELECT value FROM json_each(?))
-       ORDER BY event_id, id`,
+      `SELECT c.event_id AS eventId, c.author, c.at, c.text, ${editColumns(db)} FROM comments c
+       WHERE c.event_id IN (SELECT value FROM json_each(?)) ORDER BY c.event_id, c.id`,
     )
-    .all(json) as (Omit<Comment, 'id'> & { id: string })[];
-  for (const { id, ...comment } of commentRows) entry(id).comments.push(comment);
+    .all(json) as (Omit<Comment, 'id' | 'mine' | 'versions'> & { eventId: string })[];
+  for (const { eventId, author, at, text, editedAt } of commentRows) {
+    entry(eventId).comments.push(editedAt ? { author, at, text, editedAt } : { author, at, text });
+  }
   return out;
 }
 

@@ -87,7 +87,7 @@ function deleteOlderThan(db: Db, p: { cutoff: number }): void {
   // External-content FTS5: a row is removed by the 'delete' command with the exact values that were indexed.
   db.prepare(`INSERT INTO events_fts(events_fts, rowid, summary, actor, action, target, source_ip)
     SELECT 'delete', rowid, summary, actor, action, target, source_ip FROM events WHERE ts < @cutoff`).run(p);
-  for (const table of ['stars', 'event_tags', 'comments']) db.prepare(`DELETE FROM ${table} WHERE event_id IN (${OLD_IDS})`).run(p);
+  for (const table of ['stars', 'event_tags', 'comments', 'deleted_comments']) db.prepare(`DELETE FROM ${table} WHERE event_id IN (${OLD_IDS})`).run(p);
   db.prepare('DELETE FROM events WHERE ts < @cutoff').run(p);
   db.prepare('DELETE FROM event_minutes WHERE n <= 0').run();
   db.prepare(`DELETE FROM case_meta WHERE key = 'purge_in_progress'`).run();

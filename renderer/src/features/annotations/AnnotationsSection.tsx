@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { formatTime } from '../../lib/time.js';
 import { useZone } from '../zone/zone-context.js';
+import { CommentItem } from './CommentItem.js';
 import { TagChip } from './TagChip.js';
 import { TagEditor } from './TagEditor.js';
 import { useTags } from './tag-store.js';
@@ -9,7 +9,7 @@ import './annotations.css';
 
 /**
  * The analyst's marks on one event, in the details pane: star, tags (coloured, described), and comments with
- * author and time. Each change is stored in the case and journaled by the backend; the table and searches follow.
+ * author and time (editable and deletable by their author, with a visible history). Each change is stored in the case and journaled by the backend; the table and searches follow.
  */
 export function AnnotationsSection({ eventId }: { eventId: string }) {
   const zone = useZone();
@@ -80,12 +80,14 @@ export function AnnotationsSection({ eventId }: { eventId: string }) {
       </form>
       <ol className="comments" aria-label="Comments">
         {data?.comments.map((c) => (
-          <li key={c.id} className="comment">
-            <div className="comment-meta">
-              <strong>{c.author}</strong> <time dateTime={c.at}>{formatTime(c.at, zone)}</time>
-            </div>
-            <p className="comment-text">{c.text}</p>
-          </li>
+          <CommentItem
+            key={c.id}
+            comment={c}
+            zone={zone}
+            busy={busy}
+            onEdit={(text) => change('annotations:comment-edit', { commentId: c.id, text })}
+            onDelete={() => change('annotations:comment-delete', { commentId: c.id })}
+          />
         ))}
       </ol>
       <form className="comment-form" onSubmit={addComment}>

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../../api/index.js';
 import { Popover } from '../../components/Popover.js';
 import { refreshTags, useTags } from './tag-store.js';
+import { TagRenameDelete } from './TagRenameDelete.js';
 
-/** "Edit tags": a tag's description and colour (defining it when new). */
+/** "Edit tags": a tag's description and colour (defining it when new); an existing tag can be renamed or deleted. */
 export function TagEditor() {
   const tags = useTags();
   const [name, setName] = useState('');
@@ -18,6 +19,7 @@ export function TagEditor() {
       setColor(def.color);
     }
   };
+  const existing = tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
   const save = (e: FormEvent, close: () => void) => {
     e.preventDefault();
     setError(null);
@@ -29,25 +31,28 @@ export function TagEditor() {
   return (
     <Popover label="Edit tags…" buttonLabel="Edit tag definitions" testId="tag-editor" className="tag-editor-anchor" align="right">
       {(close) => (
-        <form className="tag-editor" onSubmit={(e) => save(e, close)}>
-          <label>
-            <span>Tag</span>
-            <input list="tag-editor-names" value={name} onChange={(e) => pick(e.target.value)} aria-label="Tag name" required />
-            <datalist id="tag-editor-names">
-              {tags.map((t) => <option key={t.name} value={t.name} />)}
-            </datalist>
-          </label>
-          <label>
-            <span>Description</span>
-            <input value={description} onChange={(e) => setDescription(e.target.value)} aria-label="Tag description" />
-          </label>
-          <label>
-            <span>Colour</span>
-            <input type="color" value={color} onChange={(e) => setColor(e.target.value)} aria-label="Tag colour" />
-          </label>
-          {error && <p className="error" role="alert">{error}</p>}
-          <button type="submit" className="primary">Save tag</button>
-        </form>
+        <>
+          <form className="tag-editor" onSubmit={(e) => save(e, close)}>
+            <label>
+              <span>Tag</span>
+              <input list="tag-editor-names" value={name} onChange={(e) => pick(e.target.value)} aria-label="Tag name" required />
+              <datalist id="tag-editor-names">
+                {tags.map((t) => <option key={t.name} value={t.name} />)}
+              </datalist>
+            </label>
+            <label>
+              <span>Description</span>
+              <input value={description} onChange={(e) => setDescription(e.target.value)} aria-label="Tag description" />
+            </label>
+            <label>
+              <span>Colour</span>
+              <input type="color" value={color} onChange={(e) => setColor(e.target.value)} aria-label="Tag colour" />
+            </label>
+            {error && <p className="error" role="alert">{error}</p>}
+            <button type="submit" className="primary">Save tag</button>
+          </form>
+          {existing && <TagRenameDelete key={existing.name} tag={existing} onDone={close} />}
+        </>
       )}
     </Popover>
   );

@@ -15,8 +15,9 @@ export function useAnnotationImport(): { input: ReactNode; open: () => void } {
       const s = await api.invoke('annotations:import', { path });
       const applied = `${s.events} events annotated (${s.stars} stars, ${s.tags} tags, ${s.comments} comments added)`;
       const missing = s.missing ? `; ${s.missing} events are not in this case` : '';
+      const deleted = s.deletedComments ? `; ${s.deletedComments} comments deleted in this case were not restored` : '';
       const problems = s.problems.length ? `; ${s.problems.length} problems, first: ${s.problems[0]}` : '';
-      toast(s.problems.length ? 'error' : 'info', `Annotations from ${file.name}: ${applied}${missing}${problems}`);
+      toast(s.problems.length ? 'error' : 'info', `Annotations from ${file.name}: ${applied}${missing}${deleted}${problems}`);
     } catch (err) {
       toast('error', `Annotations from ${file.name}: ${errorMessage(err)}`);
     }

@@ -8,7 +8,9 @@ type Change =
   | ['annotations:star', ChannelInput<'annotations:star'>]
   | ['annotations:tag', ChannelInput<'annotations:tag'>]
   | ['annotations:untag', ChannelInput<'annotations:untag'>]
-  | ['annotations:comment', ChannelInput<'annotations:comment'>];
+  | ['annotations:comment', ChannelInput<'annotations:comment'>]
+  | ['annotations:comment-edit', ChannelInput<'annotations:comment-edit'>]
+  | ['annotations:comment-delete', ChannelInput<'annotations:comment-delete'>];
 
 export interface AnnotationsState {
   data: EventAnnotations | null;
@@ -27,12 +29,17 @@ export function useAnnotations(eventId: string): AnnotationsState {
     let live = true;
     setData(null);
     setError(null);
-    api.invoke('annotations:get', { eventId }).then(
-      (a) => live && setData(a),
-      (err: unknown) => live && setError(errorMessage(err)),
-    );
+    const load = () =>
+      api.invoke('annotations:get', { eventId }).then(
+        (a) => live && setData(a),
+        (err: unknown) => live && setError(errorMessage(err)),
+      );
+    void load();
+    // A tag renamed or deleted elsewhere (the tag editor, another window) changes this event's chips too.
+    const off = api.on('case:changed', () => void load());
     return () => {
       live = false;
+      off();
     };
   }, [eventId]);
   const change = useCallback(async (...[channel, input]: Change) => {
