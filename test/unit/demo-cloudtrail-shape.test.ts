@@ -18,4 +18,11 @@ describe('demo events as CloudTrail records (the bench vendor case)', () => {
     // The cloudtrail module names IAM users by ARN, which ends with the user name.
     expect(r.events[0].actor).toBe(`arn:aws:iam::123456789012:user/${demo[failure].actor}`);
   });
+
+  it('gives every record a UUID event id, as CloudTrail does, the same on every run', () => {
+    const ids = records.map((r) => r.eventID as string);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(demo.map(toCloudTrailRecord).map((r) => r.eventID)).toEqual(ids);
+  });
 });
