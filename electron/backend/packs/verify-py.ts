@@ -1,4 +1,5 @@
 import { PACK_CSV_COLUMNS } from './pack-rows.js';
+import { VERIFY_PY_ZIP } from './verify-py-zip.js';
 
 /**
  * verify.py, carried in every pack: a recipient checks the pack with nothing but Python 3 (standard library). It
@@ -8,12 +9,14 @@ import { PACK_CSV_COLUMNS } from './pack-rows.js';
 const SOURCE = String.raw`#!/usr/bin/env python3
 """Verify an Auditlens evidence pack with the Python 3 standard library only.
 
-Usage: python3 verify.py [PACK.zip | BAG_DIRECTORY]   (default: the folder this script is in)
+Usage: python3 verify.py [PACK.zip [--sha256 HEX] | BAG_DIRECTORY]   (default: the folder this script is in)
 
 Checks the BagIt bag (RFC 8493): bagit.txt, every SHA-256 in manifest-sha256.txt and tagmanifest-sha256.txt,
 Payload-Oxum, no file missing or unlisted; for a zip also its structure (every header against the central
-directory, the fixed timestamp, no stray bytes) and every CRC-32; and that data/events.csv holds exactly the rows
-of data/events.jsonl. Prints every problem (file and what is wrong); exit code 0 when all pass, 1 otherwise.
+directory, the fixed timestamp, no stray bytes), every deflate stream (it ends exactly where its entry ends) and
+every CRC-32; and that data/events.csv holds exactly the rows of data/events.jsonl. With --sha256, also that the zip
+is byte for byte the one built (the SHA-256 the pack history and the journal's pack.build entry record). Prints
+every problem (file and what is wrong); exit code 0 when all pass, 1 otherwise.
 """
 import csv, hashlib, io, json, mmap, os, struct, sys, zipfile, zlib
 
@@ -71,87 +74,7 @@ def read_text(bag, name):
         return f.read().decode('utf-8')
 
 
-def dos_time(iso):
-    year, month, day = int(iso[0:4]), int(iso[5:7]), int(iso[8:10])
-    hour, minute, second = int(iso[11:13]), int(iso[14:16]), int(iso[17:19])
-    year = min(max(year, 1980), 2107)
-    return ((year - 1980) << 9) | (month << 5) | day, (hour << 11) | (minute << 5) | (second // 2)
-
-
-def check_zip_structure(path, generated_at, problems):
-    """Every byte of the zip is accounted for: headers equal what the central directory says, entries are contiguous,
-    one fixed timestamp, nothing before the first entry or after the end record."""
-    with open(path, 'rb') as f:
-        data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        try:
-            check_zip_bytes(data, generated_at, problems)
-        finally:
-            data.close()
-
-
-def check_zip_bytes(data, generated_at, problems):
-    eocd = len(data) - 22
-    if eocd < 0 or data[eocd:eocd + 4] != b'PK\x05\x06':
-        problems.append('zip: the end-of-central-directory record is not at the end of the file (bytes added or changed)')
-        return
-    count, cd_size, cd_offset, comment = struct.unpack('<HII H', data[eocd + 10:eocd + 22])
-    cd_end = eocd
-    if data[eocd - 20:eocd - 16] == b'PK\x06\x07':
-        z64 = struct.unpack('<Q', data[eocd - 12:eocd - 4])[0]
-        count, cd_size, cd_offset = struct.unpack('<QQQ', data[z64 + 32:z64 + 56])
-        cd_end = z64
-        if z64 + 56 != eocd - 20:
-            problems.append('zip: unexpected bytes around the ZIP64 end records')
-    if comment != 0:
-        problems.append('zip: the end record carries a comment (the pack writer never writes one)')
-    if cd_offset + cd_size != cd_end:
-        problems.append('zip: the central directory does not end where the end record begins')
-    date, time = dos_time(generated_at)
-    pos, expected_offset = cd_offset, 0
-    for i in range(count):
-        if data[pos:pos + 4] != b'PK\x01\x02':
-            problems.append('zip: central directory entry %d is damaged' % (i + 1))
-            return
-        (made, need, flags, method, t, d, crc, csize, size, nlen, xlen, clen, disk, iattr, eattr,
-         offset) = struct.unpack('<HHHHHHIIIHHHHHII', data[pos + 4:pos + 46])
-        name = data[pos + 46:pos + 46 + nlen]
-        extra = data[pos + 46 + nlen:pos + 46 + nlen + xlen]
-        label = name.decode('utf-8', 'replace')
-        raw_fields = (size, csize, offset)
-        wide = [v for v in raw_fields if v == 0xFFFFFFFF]
-        if wide:
-            vals = struct.unpack('<' + 'Q' * len(wide), extra[4:4 + 8 * len(wide)])
-            it = iter(vals)
-            size = next(it) if size == 0xFFFFFFFF else size
-            csize = next(it) if csize == 0xFFFFFFFF else csize
-            offset = next(it) if offset == 0xFFFFFFFF else offset
-        if (t, d) != (time, date):
-            problems.append('zip entry %s: timestamp differs from the pack\'s generatedAt (%s)' % (label, generated_at))
-        want_cextra = struct.pack('<HH' + 'Q' * len(wide), 1, 8 * len(wide), *[
-            v for r, v in zip(raw_fields, (size, csize, offset)) if r == 0xFFFFFFFF]) if wide else b''
-        if (made, need, flags, method, clen, disk, iattr) != (0x032D, 45 if wide else 20, 0x0800, 8, 0, 0, 0) \
-                or eattr != (0o100644 << 16) or extra != want_cextra:
-            problems.append('zip entry %s: central directory fields differ from what the pack writer writes' % label)
-        if offset != expected_offset:
-            problems.append('zip entry %s: starts at byte %d, expected %d (bytes inserted or removed)' % (label, offset, expected_offset))
-        local = data[offset:offset + 30]
-        if local[:4] != b'PK\x03\x04':
-            problems.append('zip entry %s: local header is damaged' % label)
-            return
-        (lneed, lflags, lmethod, lt, ld, lcrc, lcsize, lsize, lnlen, lxlen) = struct.unpack('<HHHHHIIIHH', local[4:30])
-        big = size >= 0xFFFFFFFF or csize >= 0xFFFFFFFF
-        lname = data[offset + 30:offset + 30 + lnlen]
-        lextra = data[offset + 30 + lnlen:offset + 30 + lnlen + lxlen]
-        want_extra = struct.pack('<HHQQ', 1, 16, size, csize) if big else b''
-        want = (45 if big else 20, 0x0800, 8, time, date, crc, 0xFFFFFFFF if big else csize, 0xFFFFFFFF if big else size)
-        if (lneed, lflags, lmethod, lt, ld, lcrc, lcsize, lsize) != want or lname != name or lextra != want_extra:
-            problems.append('zip entry %s: local header differs from the central directory' % label)
-        expected_offset = offset + 30 + lnlen + lxlen + csize
-        pos += 46 + nlen + xlen + clen
-    if expected_offset != cd_offset:
-        problems.append('zip: %d unexpected bytes between the last entry and the central directory' % (cd_offset - expected_offset))
-    if pos != cd_offset + cd_size:
-        problems.append('zip: the central directory size does not match its entries')
+__ZIP_CHECKS__
 
 
 def expected_cell(field, value):
@@ -251,7 +174,7 @@ def check_journal(text, problems):
         prev = str(e.get('hash'))
 
 
-def verify(target):
+def verify(target, expected_sha256=None):
     problems = []
     bag = ZipBag(target) if os.path.isfile(target) else DirBag(target)
     names = set(bag.names())
@@ -303,33 +226,67 @@ def verify(target):
     if 'data/journal.jsonl' in names:
         check_journal(read_text(bag, 'data/journal.jsonl'), problems)
     if isinstance(bag, ZipBag):
-        for info_ in bag.zf.infolist():
-            try:
-                with bag.zf.open(info_) as f:
-                    while f.read(1 << 20):
-                        pass
-            except (zipfile.BadZipFile, zlib.error) as err:
-                problems.append('zip entry %s: %s' % (info_.filename, err))
         try:
             generated_at = json.loads(read_text(bag, 'data/query.json'))['generatedAt']
-            check_zip_structure(target, generated_at, problems)
-        except (KeyError, ValueError) as err:
-            problems.append('data/query.json: cannot read generatedAt (%s)' % err)
+            dos_time(generated_at)
+        except (KeyError, ValueError, TypeError) as err:
+            generated_at = None
+            problems.append('data/query.json: cannot read generatedAt (%s), so the zip timestamps cannot be checked' % err)
+        check_zip_structure(target, generated_at, problems)
+        if expected_sha256:
+            problems.extend(check_recorded_sha256(sha256_file(target), expected_sha256, not problems))
+    elif expected_sha256:
+        problems.append('--sha256 applies to a pack zip, not to an extracted folder')
     return problems, events
 
 
+def check_recorded_sha256(actual, recorded, content_intact):
+    """The zip against the SHA-256 recorded when it was built (pack history, journal pack.build). A zip cannot list
+    the SHA-256 of the file it is, and deflate can encode the same content in other bytes (padding bits after the
+    last block, a back-reference to an identical earlier copy), which no in-pack hash sees: only this comparison
+    proves that the file is the one built."""
+    if actual == recorded.lower():
+        return []
+    why = ' (every entry inflates to the content the manifests list: only the compressed bytes differ)' if content_intact else ''
+    return ['zip: SHA-256 is %s, not %s as recorded when the pack was built%s' % (actual, recorded.lower(), why)]
+
+
+def sha256_file(path):
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for chunk in iter(lambda: f.read(1 << 20), b''):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def main(argv):
-    target = argv[1] if len(argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    args = argv[1:]
+    expected_sha256 = None
+    if '--sha256' in args:
+        at = args.index('--sha256')
+        expected_sha256 = args[at + 1] if at + 1 < len(args) else ''
+        del args[at:at + 2]
+        if len(expected_sha256) != 64 or any(c not in '0123456789abcdefABCDEF' for c in expected_sha256):
+            print('--sha256 needs the 64 hex digits of the SHA-256 recorded when the pack was built')
+            return 2
+    target = args[0] if args else os.path.dirname(os.path.abspath(__file__))
     try:
-        problems, events = verify(target)
-    except (OSError, zipfile.BadZipFile, UnicodeDecodeError, csv.Error) as err:
+        problems, events = verify(target, expected_sha256)
+    except (OSError, zipfile.BadZipFile, UnicodeDecodeError, csv.Error, struct.error) as err:
         problems, events = ['%s: cannot be read (%s)' % (target, err)], 0
+        if os.path.isfile(target):
+            # zipfile gave up: name the header field or record that differs from what the writer writes.
+            try:
+                check_zip_structure(target, None, problems)
+            except (OSError, ValueError, struct.error):
+                pass
     if problems:
         print('FAILED: %s' % target)
         for p in problems:
             print('  - ' + p)
         return 1
-    print('OK: %s (%d events; every hash, Payload-Oxum and the CSV/JSONL agreement check out)' % (target, events))
+    same = '; the zip is byte for byte the one recorded' if expected_sha256 else ''
+    print('OK: %s (%d events; every hash, Payload-Oxum and the CSV/JSONL agreement check out%s)' % (target, events, same))
     return 0
 
 
@@ -337,4 +294,4 @@ if __name__ == '__main__':
     sys.exit(main(sys.argv))
 `;
 
-export const VERIFY_PY = SOURCE.replace('__CSV_COLUMNS__', JSON.stringify(PACK_CSV_COLUMNS));
+export const VERIFY_PY = SOURCE.replace('__CSV_COLUMNS__', JSON.stringify(PACK_CSV_COLUMNS)).replace('__ZIP_CHECKS__', VERIFY_PY_ZIP.trim());

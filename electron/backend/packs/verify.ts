@@ -10,13 +10,27 @@ import { inspectZip } from './zip-inspect.js';
 /**
  * `auditlens verify` and the Verify button: the checks verify.py makes, on the zip as built. Every problem names the
  * file and what is wrong: zip structure (every byte outside the compressed data), CRC-32 and size of each entry,
- * every SHA-256 of both BagIt manifests, files missing or unlisted, Payload-Oxum, and CSV/JSONL agreement row by row.
+ * every SHA-256 of both BagIt manifests, files missing or unlisted, Payload-Oxum, and CSV/JSONL agreement row by row;
+ * with `expectedSha256`, also that the file is byte for byte the one built.
  */
 
 const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 const REQUIRED = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt'];
 
-export async function verifyPack(file: string): Promise<PackVerifyResult> {
+export interface VerifyOptions {
+  /**
+   * The SHA-256 recorded when the pack was built (pack history, the journal's pack.build entry, the sender's word).
+   * Why it is needed for "byte for byte": deflate can encode the same content in other bytes: the padding bits after
+   * the last block, or a back-reference moved to an identical earlier copy (one flipped bit turned a copy of
+   * "events" from distance 775 into 807 in verify.py's data; both read "events"). Those change no content, so no CRC
+   * or manifest can see them, and the zip cannot list the SHA-256 of the file it is. Re-deflating to compare is no
+   * way out: the bytes depend on the zlib build (Node's, Electron's, Python's, zlib-ng), so a genuine pack would fail
+   * elsewhere. The recorded SHA-256 of the whole file is the sound check.
+   */
+  expectedSha256?: string;
+}
+
+export async function verifyPack(file: string, options: VerifyOptions = {}): Promise<PackVerifyResult> {
   const result: PackVerifyResult = { ok: false, path: file, sha256: null, problems: [], files: [], events: 0, payloadOxum: null };
   if (!fs.existsSync(file)) return { ...result, problems: [`${file}: no such file`] };
   result.sha256 = await hashFile(file);
@@ -93,7 +107,14 @@ export async function verifyPack(file: string): Promise<PackVerifyResult> {
     const listed = manifestHashes.get(e.name) ?? tagHashes.get(e.name);
     return { path: e.name, bytes: c.size, sha256: c.sha256, ok: !c.problem && (e.name === 'tagmanifest-sha256.txt' || listed === c.sha256) };
   });
+  if (options.expectedSha256) result.problems.push(...recordedHashProblems(result.sha256, options.expectedSha256, result.problems.length === 0));
   result.ok = result.problems.length === 0;
   return result;
 }
 
+/** The zip against the SHA-256 recorded at build: the same wording as verify.py's check_recorded_sha256. */
+function recordedHashProblems(actual: string, recorded: string, contentIntact: boolean): string[] {
+  if (actual === recorded.toLowerCase()) return [];
+  const why = contentIntact ? ' (every entry inflates to the content the manifests list: only the compressed bytes differ)' : '';
+  return [`zip: SHA-256 is ${actual}, not ${recorded.toLowerCase()} as recorded when the pack was built${why}`];
+}

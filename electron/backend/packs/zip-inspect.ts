@@ -5,8 +5,9 @@ import { centralHeader, dosDateTime, endRecords, localHeader } from './zip-write
 /**
  * Reads a pack zip's directory and checks that every byte outside the compressed data is exactly what the pack
  * writer produces for those entries: local and central headers, the fixed timestamp, contiguous entries, the end
- * records and nothing before or after. Together with the CRC and hash checks of the content this detects a
- * changed byte anywhere in the file.
+ * records and nothing before or after. Together with the inflate, CRC and hash checks of the content this
+ * detects every changed byte that changes what the zip says or holds (every bit of a built pack was flipped to
+ * check); a change that deflate decodes to the same content is left to the recorded SHA-256 (verify.ts).
  */
 
 export interface ZipEntryInfo {
