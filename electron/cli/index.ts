@@ -30,6 +30,7 @@ const OPTIONS = {
   out: { type: 'string' },
   name: { type: 'string' },
   verify: { type: 'boolean' },
+  sha256: { type: 'string' },
   runs: { type: 'string' },
   endpoint: { type: 'string' },
   region: { type: 'string' },

@@ -33,7 +33,8 @@ Usage:
   auditlens pack    --case FILE --type access-review|change-management|incident-response|custom
                     --from ISO --to ISO [QUERY] [--tagged] [--source NAME] [--sample N --seed S]
                     [--generated-at ISO] [--zone TZ] [--organization NAME] --out FILE.zip   evidence pack (BagIt zip)
-  auditlens verify  PACK.zip                                    check every hash, Payload-Oxum, CSV = JSONL
+  auditlens verify  PACK.zip [--sha256 HEX]                     check every hash, Payload-Oxum, CSV = JSONL;
+                                                                --sha256: also the zip's recorded SHA-256
   auditlens bench   [--events N] [--runs N] [--keep DIR]       import + query benchmark with a sqlite3 reference
 
 Query examples: 'outcome:failure action:LOGIN*'  'actor:alice@example.com time>-24h'  'ip:10.0.0.0/8 -action:LOGOUT'

@@ -40,6 +40,13 @@ describe('auditlens pack / verify', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^OK: .*\(3 events, Payload-Oxum \d+\.8;/);
 
+    // Against the SHA-256 recorded at build time: the same (exit 0), another (exit 1, named), not a hash (exit 2).
+    expect(cli(['verify', out, '--sha256', sha.toUpperCase()]).code).toBe(0);
+    const other = cli(['verify', out, '--sha256', 'ab'.repeat(32)]);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain(`zip: SHA-256 is ${sha}, not ${'ab'.repeat(32)} as recorded when the pack was built`);
+    expect(cli(['verify', out, '--sha256', 'xyz']).stderr).toMatch(/^auditlens: verify: --sha256 must be 64 hex digits/);
+
     const bytes = fs.readFileSync(out);
     bytes[40] ^= 0xff;
     const broken = path.join(dir, 'broken.zip');
@@ -102,6 +109,11 @@ describe('pack channels', () => {
 
       const verified = await backend.call('pack:verify', { path: started.outPath });
       expect(verified).toMatchObject({ ok: true, problems: [], events: preview.total, sha256: row.sha256 });
+      // A pack of this case's history is also held to the zip SHA-256 recorded when it was built.
+      backend.context.db.prepare('UPDATE packs SET sha256 = ? WHERE id = ?').run('cd'.repeat(32), started.packId);
+      const against = await backend.call('pack:verify', { path: started.outPath });
+      expect(against.ok).toBe(false);
+      expect(against.problems).toEqual([expect.stringContaining(`not ${'cd'.repeat(32)} as recorded when the pack was built`)]);
       const journal = backend.context.db.prepare(`SELECT action, details FROM journal ORDER BY seq DESC LIMIT 1`).get() as { action: string; details: string };
       expect(journal.action).toBe('pack.build');
       expect(JSON.parse(journal.details)).toMatchObject({ packId: started.packId, sha256: row.sha256 });

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import { planPack, previewPack } from '../packs/plan.js';
 import type { PackWorkerData } from '../packs/pack-worker.js';
 import { verifyPack } from '../packs/verify.js';
-import { insertPack, listPacks, markInterruptedPacks } from '../store/queries/packs.js';
+import { insertPack, listPacks, markInterruptedPacks, recordedPackSha256 } from '../store/queries/packs.js';
 import type { HandlerMap } from './types.js';
 
 /** Evidence packs: preview counts, build as a worker job, history, verification of any pack zip. */
@@ -38,5 +38,9 @@ export const packHandlers: HandlerMap<'pack:preview' | 'pack:build' | 'pack:canc
     if (!ctx.jobs.list().some((j) => j.kind === 'pack' && j.status === 'running')) markInterruptedPacks(ctx.db);
     return listPacks(ctx.db, limit);
   },
-  'pack:verify': ({ path: file }) => verifyPack(path.resolve(file)),
+  // A pack built in this case is also checked against the zip's SHA-256 recorded at build time.
+  'pack:verify': ({ path: file }, ctx) => {
+    const resolved = path.resolve(file);
+    return verifyPack(resolved, { expectedSha256: recordedPackSha256(ctx.db, resolved) ?? undefined });
+  },
 };

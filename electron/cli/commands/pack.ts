@@ -104,9 +104,14 @@ export async function packCommand(args: PackArgs): Promise<Job> {
   }
 }
 
-export async function verifyCommand(args: { positionals: string[] }): Promise<boolean> {
+export async function verifyCommand(args: { positionals: string[]; sha256?: string }): Promise<boolean> {
   if (args.positionals.length !== 1) throw new UsageError('verify: give one PACK.zip');
-  const result = await verifyPack(args.positionals[0]);
+  // The SHA-256 the pack history or journal recorded at build time: the only check that also covers compressed
+  // bytes which inflate to the same content (see packs/verify.ts).
+  if (args.sha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(args.sha256)) {
+    throw new UsageError(`verify: --sha256 must be 64 hex digits, got "${args.sha256}"`);
+  }
+  const result = await verifyPack(args.positionals[0], { expectedSha256: args.sha256?.toLowerCase() });
   if (result.ok) {
     process.stdout.write(`OK: ${result.path} (${result.events} events, Payload-Oxum ${result.payloadOxum}; every hash and the CSV/JSONL agreement check out)\n  SHA-256 ${result.sha256}\n`);
   } else {

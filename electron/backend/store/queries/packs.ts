@@ -45,6 +45,15 @@ export function getPack(db: Db, id: string): PackRow | undefined {
 }
 
 /** Packs left 'running' by a killed process never finished: say so instead of showing them as running forever. */
+/** The SHA-256 recorded when the pack at this path was built in this case (the latest build, if rebuilt there). */
+export function recordedPackSha256(db: Db, outPath: string): string | null {
+  const sha = db
+    .prepare(`SELECT sha256 FROM packs WHERE out_path = ? AND status = 'completed' AND sha256 IS NOT NULL ORDER BY created_at DESC LIMIT 1`)
+    .pluck()
+    .get(outPath) as string | undefined;
+  return sha ?? null;
+}
+
 export function markInterruptedPacks(db: Db): number {
   return db
     .prepare(`UPDATE packs SET status = 'failed', message = 'interrupted (the process stopped mid-build)' WHERE status = 'running'`)
