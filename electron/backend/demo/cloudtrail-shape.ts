@@ -22,7 +22,7 @@ export function toCloudTrailRecord(r: DemoRecord): Record<string, unknown> {
     ...(r.outcome === 'failure' ? { errorCode: 'AccessDenied', errorMessage: r.summary } : {}),
     requestParameters: { target: r.target, targetType: r.targetType },
     responseElements: null,
-    eventID: uuidOf(r.id),
+    eventID: demoUuid(r.id),
     eventType: 'AwsApiCall',
     recipientAccountId: '123456789012',
   };
@@ -32,7 +32,7 @@ export function toCloudTrailRecord(r: DemoRecord): Record<string, unknown> {
  * CloudTrail event ids are random UUIDs, and that matters to the import: random keys land all over the id index.
  * A UUID derived from the demo id keeps the bench's records realistic and still deterministic.
  */
-function uuidOf(id: string): string {
+export function demoUuid(id: string): string {
   const h = createHash('md5').update(id).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
