@@ -284,4 +284,18 @@ describe('exports and re-import after corrections', () => {
       await fresh.close();
     }
   });
+
+  it('tells apart two comments written in the same millisecond: one deleted, one live', async () => {
+    const kept = await comment('e-3', 'kept');
+    const gone = await comment('e-3', 'gone');
+    // Force the collision a fast machine produces now and then.
+    backend.context.db.prepare('UPDATE comments SET at = ? WHERE id = ?').run(kept.at, gone.id);
+    const file = path.join(dir, 'same-ms.jsonl');
+    await backend.close();
+    expect(cli(['export', '--case', caseFile, 'has:comment', '--format', 'jsonl', '--out', file]).code).toBe(0);
+    backend = createBackend({ caseFile });
+    await backend.call('annotations:comment-delete', { commentId: gone.id });
+    expect(await backend.call('annotations:import', { path: file })).toMatchObject({ comments: 0, deletedComments: 1 });
+    expect((await backend.call('annotations:get', { eventId: 'e-3' })).comments.map((c) => c.text)).toEqual(['kept']);
+  });
 });

@@ -9,9 +9,10 @@ import { appendJournal, localActor } from './journal.js';
 /**
  * Re-applies the annotations of a JSONL export (`starred`, `tags`, `comments` after the event fields) to a case,
  * matching events by id. Idempotent: a star or tag already there is kept, an existing tag keeps its definition, and
- * a comment is known by its event, author and time: one the case holds (perhaps edited since) is not added twice,
- * and one deleted in this case is not resurrected (counted in `deletedComments`). Events the case does not hold are counted, bad
- * lines are listed (line number and reason); nothing valid is dropped. One journal entry records the whole import.
+ * a comment is known by its event, author, time and a text it has had: one the case holds (perhaps edited since) is
+ * not added twice, and one deleted in this case is not resurrected (counted in `deletedComments`). Events the case
+ * does not hold are counted, bad lines are listed (line number and reason); nothing valid is dropped. One journal
+ * entry records the whole import.
  */
 
 const MAX_PROBLEMS = 20;
@@ -77,8 +78,19 @@ function applier(db: Db, actor: string, summary: AnnotationImportSummary) {
   const findTag = db.prepare('SELECT id FROM tags WHERE name = ?');
   const defineTag = db.prepare('INSERT INTO tags (name, description, color, created_at) VALUES (?, ?, ?, ?)');
   const tagEvent = db.prepare('INSERT OR IGNORE INTO event_tags (event_id, tag_id, added_at, added_by) VALUES (?, ?, ?, ?)');
-  const sameComment = db.prepare('SELECT 1 FROM comments WHERE event_id = ? AND author = ? AND at = ?');
-  const deleted = hasCommentHistory(db) ? db.prepare('SELECT 1 FROM deleted_comments WHERE event_id = ? AND author = ? AND at = ?') : null;
+  // A comment is the same one when event, author and time match and the text is one it has had: its current text or
+  // an earlier version (an export made before an edit). Time alone is not enough: two comments can share a millisecond.
+  const history = hasCommentHistory(db);
+  const sameComment = db.prepare(
+    `SELECT 1 FROM comments c WHERE c.event_id = @event AND c.author = @author AND c.at = @at AND (c.text = @text${
+      history ? ' OR EXISTS (SELECT 1 FROM comment_versions v WHERE v.comment_id = c.id AND v.text = @text)' : ''})`,
+  );
+  const deleted = history
+    ? db.prepare(
+        `SELECT 1 FROM deleted_comments d WHERE d.event_id = @event AND d.author = @author AND d.at = @at
+           AND (d.text = @text OR EXISTS (SELECT 1 FROM json_each(d.versions) j WHERE j.value ->> '$.text' = @text))`,
+      )
+    : null;
   const comment = db.prepare('INSERT INTO comments (id, event_id, author, at, text) VALUES (?, ?, ?, ?, ?)');
   const tagId = (t: Line['tags'][number]): number => {
     const found = findTag.get(t.name) as { id: number } | undefined;
@@ -97,8 +109,9 @@ function applier(db: Db, actor: string, summary: AnnotationImportSummary) {
       if (line.starred) summary.stars += star.run(line.id, now(), actor).changes;
       for (const t of line.tags) summary.tags += tagEvent.run(line.id, tagId(t), now(), actor).changes;
       for (const c of line.comments) {
-        if (sameComment.get(line.id, c.author, c.at)) continue;
-        if (deleted?.get(line.id, c.author, c.at)) {
+        const key = { event: line.id, author: c.author, at: c.at, text: c.text };
+        if (sameComment.get(key)) continue;
+        if (deleted?.get(key)) {
           summary.deletedComments++;
           continue;
         }
