@@ -64,26 +64,63 @@ function signatureOf(record: Rec): string {
   return sig;
 }
 
-let shapes = new Map<string, Map<string, FieldPath>>();
-const MAX_SHAPES = 2000;
+/** A shape's index, and per candidate list the paths that exist in it, in candidate order (found once per shape). */
+interface Shape {
+  byName: Map<string, FieldPath>;
+  resolved: WeakMap<readonly string[], FieldPath[]>;
+}
 
-function shapeOf(record: Rec): Map<string, FieldPath> {
+let shapes = new Map<string, Shape>();
+const MAX_SHAPES = 2000;
+// Records of one file mostly repeat the previous record's shape: comparing its keys in order (property names from
+// JSON.parse are interned, so each comparison is a pointer check) skips building and hashing the signature.
+let lastKeys: string[] = [];
+let lastShape: Shape | null = null;
+
+function sameKeysAsLast(record: Rec): boolean {
+  let i = 0;
+  for (const k in record) {
+    if (lastKeys[i++] !== k) return false;
+    const v = record[k];
+    if (isRecord(v)) {
+      if (lastKeys[i++] !== '\u0001') return false;
+      for (const ck in v) if (lastKeys[i++] !== ck) return false;
+      if (lastKeys[i++] !== '\u0002') return false;
+    }
+  }
+  return i === lastKeys.length;
+}
+
+function keysOf(record: Rec): string[] {
+  const keys: string[] = [];
+  for (const k in record) {
+    keys.push(k);
+    const v = record[k];
+    if (isRecord(v)) keys.push('\u0001', ...Object.keys(v), '\u0002');
+  }
+  return keys;
+}
+
+function shapeOf(record: Rec): Shape {
+  if (lastShape && sameKeysAsLast(record)) return lastShape;
   const sig = signatureOf(record);
   let shape = shapes.get(sig);
   if (!shape) {
-    shape = buildShape(record);
+    shape = { byName: buildShape(record), resolved: new WeakMap() };
     // Hostile input (a new shape per record) must not grow memory without bound.
     if (shapes.size >= MAX_SHAPES) shapes = new Map();
     shapes.set(sig, shape);
   }
+  lastKeys = keysOf(record);
+  lastShape = shape;
   return shape;
 }
 
 export class FieldIndex {
-  private readonly byName: Map<string, FieldPath>;
+  private readonly shape: Shape;
 
   constructor(private readonly record: Rec) {
-    this.byName = shapeOf(record);
+    this.shape = shapeOf(record);
   }
 
   private valueAt(path: FieldPath): unknown {
@@ -91,11 +128,23 @@ export class FieldIndex {
     return path.child === null ? top : (top as Rec)[path.child];
   }
 
+  /** The paths of the candidates this shape has, in candidate order; remembered per shape and candidate list. */
+  private pathsOf(candidates: readonly string[]): FieldPath[] {
+    let paths = this.shape.resolved.get(candidates);
+    if (!paths) {
+      paths = [];
+      for (const c of candidates) {
+        const path = this.shape.byName.get(foldKey(c));
+        if (path) paths.push(path);
+      }
+      this.shape.resolved.set(candidates, paths);
+    }
+    return paths;
+  }
+
   /** The first candidate present with a non-empty value, in candidate order. */
   find(candidates: readonly string[], usable: (v: unknown) => boolean = isPresent): FoundField | null {
-    for (const c of candidates) {
-      const path = this.byName.get(foldKey(c));
-      if (!path) continue;
+    for (const path of this.pathsOf(candidates)) {
       const value = this.valueAt(path);
       if (usable(value)) return { key: path.key, value };
     }
@@ -106,9 +155,8 @@ export class FieldIndex {
   findAll(candidates: readonly string[]): FoundField[] {
     const out: FoundField[] = [];
     const seen = new Set<FieldPath>();
-    for (const c of candidates) {
-      const path = this.byName.get(foldKey(c));
-      if (!path || seen.has(path)) continue;
+    for (const path of this.pathsOf(candidates)) {
+      if (seen.has(path)) continue;
       const value = this.valueAt(path);
       if (isPresent(value)) {
         seen.add(path);

@@ -17,6 +17,7 @@ export const TIME_FIELDS = [
   'event_timestamp', 'eventTimestamp', 'creationTime', 'timeGenerated', 'date_create', 'logged_at', 'happened_at',
   'when', 'ts', '@timestamp',
 ] as const;
+const CATEGORY_FIELDS = ['category', 'eventCategory'];
 const ACTOR_FIELDS = [
   'actor.email', 'actor.alternateId', 'actor.username', 'actor.login', 'actor.name', 'actor', 'user.email',
   'user.username', 'user.name', 'user', 'username', 'user_name', 'email', 'userEmail', 'actor_email', 'principal',
@@ -163,7 +164,7 @@ export function normalizeGeneric(record: unknown): NormalizeResult {
   const classified = classifyAction(action, outcome);
   const implied = classified.severity;
   // A record that states its category in our vocabulary is taken at its word; otherwise the action decides.
-  const stated = str(idx.find(['category', 'eventCategory'])?.value)?.toLowerCase();
+  const stated = str(idx.find(CATEGORY_FIELDS)?.value)?.toLowerCase();
   const category = (CATEGORIES as readonly string[]).includes(stated ?? '') ? (stated as Category) : classified.category;
   const vendorSeverity = severityOf(idx.find(SEVERITY_FIELDS)?.value);
   const severity = vendorSeverity && vendorSeverity !== 'info' ? vendorSeverity : implied;
