@@ -42,8 +42,10 @@ export interface SessionOptions {
   to?: number;
 }
 
+/** Consecutive events mostly repeat the previous value: compare with the last one before searching the list. */
 function pushDistinct(list: string[], value: string | null): void {
-  if (value && list.length < MAX_LISTED && !list.includes(value)) list.push(value);
+  if (!value || list[list.length - 1] === value) return;
+  if (list.length < MAX_LISTED && !list.includes(value)) list.push(value);
 }
 
 function newSession(row: Row, sessionId: string | null): Open {
@@ -78,15 +80,17 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
   const all: Open[] = [];
   const byVendorId = new Map<string, Open>();
   let gapSession: Open | null = null;
+  let lastVendor: Open | null = null;
   const sessionOf = (row: Row): Open => {
     const [, ts, sid] = row;
     if (sid) {
+      if (lastVendor && lastVendor.session.sessionId === sid && ts - lastVendor.lastTs <= VENDOR_REUSE_MS) return lastVendor;
       const open = byVendorId.get(sid);
-      if (open && ts - open.lastTs <= VENDOR_REUSE_MS) return open;
+      if (open && ts - open.lastTs <= VENDOR_REUSE_MS) return (lastVendor = open);
       const fresh = newSession(row, sid);
       byVendorId.set(sid, fresh);
       all.push(fresh);
-      return fresh;
+      return (lastVendor = fresh);
     }
     if (gapSession && ts - gapSession.lastTs <= gap) return gapSession;
     gapSession = newSession(row, null);
@@ -99,6 +103,7 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
   let lastPlace: (Located & { rowid: number }) | null = null;
   const budget = { lookups: 0 };
   const idOf = idLookup(db);
+  const isLogin = memoized(isLoginAction);
   let events = 0;
   for (const row of rows) {
     events++;
@@ -113,7 +118,7 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
     pushDistinct(s.userAgents, ua);
     pushDistinct(s.locations, location);
 
-    if (isLoginAction(action)) {
+    if (action !== null && isLogin(action)) {
       if (outcome === FAILURE) pendingFailures.push(ts);
       else if (outcome === SUCCESS) {
         const recent = pendingFailures.filter((t) => ts - t <= gap);
@@ -125,8 +130,13 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
         pendingFailures = [];
       }
     }
-    if (isUsefulLocation(location)) {
-      const here = { rowid, id: '', ts, location };
+    if (location !== null && lastPlace !== null && location === lastPlace.location) {
+      // The same place as the last located event (the common case): it only moves on.
+      lastPlace.rowid = rowid;
+      lastPlace.ts = ts;
+      lastPlace.id = '';
+    } else if (isUsefulLocation(location)) {
+      const here: Located & { rowid: number } = { rowid, id: '', ts, location };
       if (lastPlace && lastPlace.location.toLowerCase() !== location.toLowerCase()) {
         lastPlace.id ||= idOf(lastPlace.rowid);
         here.id = idOf(rowid);
@@ -142,9 +152,10 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
   const seenAgents = new Set<string>();
   if (opts.from !== undefined) seedHistory(db, opts.actor, opts.from, seenIps, seenAgents);
   let history = seenIps.size + seenAgents.size > 0;
+  const ids = idsOf(db, all.flatMap((o) => [o.firstRowid, o.lastRowid]));
   for (const { session: s, startTs, lastTs, firstRowid, lastRowid } of all) {
-    s.firstEventId = idOf(firstRowid);
-    s.lastEventId = idOf(lastRowid);
+    s.firstEventId = ids.get(firstRowid)!;
+    s.lastEventId = ids.get(lastRowid)!;
     s.start = new Date(startTs).toISOString();
     s.end = new Date(lastTs).toISOString();
     s.durationMs = lastTs - startTs;
@@ -158,6 +169,25 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
     history = true;
   }
   return { actor: opts.actor, events, sessions: all.map((o) => o.session) };
+}
+
+/** Event ids of many rows in one statement (a session list needs two per session). */
+function idsOf(db: Db, rowids: number[]): Map<number, string> {
+  const rows = db
+    .prepare('SELECT rowid, id FROM events WHERE rowid IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(rowids)) as [number, string][];
+  return new Map(rows);
+}
+
+/** A per-call answer cache for a pure test of a few distinct action names repeated over thousands of rows. */
+function memoized(test: (action: string) => boolean): (action: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (action) => {
+    let answer = known.get(action);
+    if (answer === undefined) known.set(action, (answer = test(action)));
+    return answer;
+  };
 }
 
 function idLookup(db: Db): (rowid: number) => string {
