@@ -2,7 +2,13 @@ import type { FieldNode, QueryNode, TextNode } from '../../../shared/query/ast.j
 import { FIELDS } from '../../../shared/query/fields.js';
 import { parseQuery } from '../../../shared/query/parse.js';
 import { annotationMatch, regexMatch } from './query-sql-annotations.js';
+import { queryShape, type QueryShape } from './query-shape.js';
 import { joinFragments, sql, type SqlFragment } from './sql.js';
+
+/** A compiled query: its WHERE expression, and its shape when an index can count it without reading rows. */
+export interface CompiledQuery extends SqlFragment {
+  shape: QueryShape | null;
+}
 
 /**
  * Compiles a parsed query into a boolean SQL expression over the `events` columns, without a table alias:
@@ -14,12 +20,12 @@ import { joinFragments, sql, type SqlFragment } from './sql.js';
  * range over the hex `ip_key`, and prefixes as a range instead of LIKE. Annotation terms (tag:, is:starred,
  * comment:) and bounded regexes compile in query-sql-annotations.ts.
  */
-export function compileQuery(node: QueryNode | null): SqlFragment {
-  return node ? compile(node) : sql`1`;
+export function compileQuery(node: QueryNode | null): CompiledQuery {
+  return { ...(node ? compile(node) : sql`1`), shape: queryShape(node) };
 }
 
 /** Parses and compiles in one step; an empty query selects everything (`1`). Throws QuerySyntaxError. */
-export function whereClause(text: string, now?: Date): SqlFragment {
+export function whereClause(text: string, now?: Date): CompiledQuery {
   return compileQuery(parseQuery(text, now ? { now } : {}));
 }
 
@@ -120,7 +126,7 @@ export function prefixUpperBound(prefix: string, nocase: boolean): string | null
   return null;
 }
 
-function asciiLower(text: string): string {
+export function asciiLower(text: string): string {
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 

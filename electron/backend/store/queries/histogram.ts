@@ -1,6 +1,8 @@
 import type { Histogram } from '../../../../shared/contract/channels.js';
 import type { Db } from '../open.js';
 import type { SqlFragment } from '../sql.js';
+import type { ShapedWhere } from '../query-shape.js';
+import { countPerSlice, indexesReady, slicesOf } from './index-buckets.js';
 import type { StackBy } from '../../../../shared/contract/timeline.js';
 import { stackedBuckets } from './histogram-stacked.js';
 
@@ -38,13 +40,13 @@ export function resultRange(db: Db, where: SqlFragment): { lo: number | null; hi
  * rollup table, so it costs the same at 10M events as at 10k; filtered results are counted with one grouped scan.
  * With `stackBy`, each bucket also carries its counts per outcome or severity.
  */
-export function histogram(db: Db, where: SqlFragment, maxBuckets: number, stackBy?: StackBy): Histogram {
+export function histogram(db: Db, where: ShapedWhere, maxBuckets: number, stackBy?: StackBy): Histogram {
   const unfiltered = where.sql.trim() === '1';
   const range = resultRange(db, where);
   if (range.lo === null || range.hi === null) return { bucketMs: MINUTE, buckets: [], from: null, to: null };
   const step = chooseBucket(range.lo, range.hi, maxBuckets);
   const span = { from: floorTo(range.lo, step), to: floorTo(range.hi, step) + step };
-  if (stackBy) return { bucketMs: step, buckets: stackedBuckets(db, where, step, stackBy), ...span };
+  if (stackBy) return { bucketMs: step, buckets: stackedBuckets(db, where, step, stackBy, { lo: range.lo, hi: range.hi }), ...span };
   let rows: { t: number; count: number }[];
   if (unfiltered && step >= MINUTE && step % MINUTE === 0) {
     const perMinute = step / MINUTE;
@@ -54,6 +56,12 @@ export function histogram(db: Db, where: SqlFragment, maxBuckets: number, stackB
          WHERE n > 0 GROUP BY t ORDER BY t`,
       )
       .all(perMinute, perMinute, perMinute) as { t: number; count: number }[];
+  } else if (where.shape && indexesReady(db, [where.shape.equals?.column ?? 'ts'])) {
+    // A time range or one enum value: index entries counted per bucket, no sort (index-buckets.ts).
+    const { equals } = where.shape;
+    const slices = slicesOf(range.lo, range.hi, step, where.shape);
+    const counts = countPerSlice(db, equals ? { sql: `${equals.column} = ?`, params: [equals.value] } : { sql: '1', params: [] }, slices);
+    rows = slices.starts.map((t, i) => ({ t, count: counts[i] })).filter((b) => b.count > 0);
   } else {
     rows = db
       .prepare(
