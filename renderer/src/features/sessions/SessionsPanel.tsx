@@ -8,18 +8,25 @@ import type { Panel } from '../views/view-stack.js';
 import { useZone } from '../zone/zone-context.js';
 import { SessionBadges } from './SessionBadges.js';
 import { sessionQuery } from './session-query.js';
+import { SessionsRangeToggle } from './SessionsRangeToggle.js';
+import { sessionsBounds, type QueryRange } from './time-range.js';
 
 interface Props {
   panel: Extract<Panel, { kind: 'sessions' }>;
   version: number;
+  /** The view's current time range, applied when the panel's "Only the current time range" is on. */
+  range: QueryRange | null;
   onGap: (minutes: number) => void;
+  onInRange: (on: boolean) => void;
   onOpen: (query: string, title: string) => void;
 }
 
 /** One actor's sessions, newest first. A click (or Enter) scopes the table to the session as a new view. */
-export function SessionsPanel({ panel, version, onGap, onOpen }: Props) {
+export function SessionsPanel({ panel, version, range, onGap, onInRange, onOpen }: Props) {
   const zone = useZone();
-  const { data, loading, error } = useInvoke('actor:sessions', { actor: panel.actor, gapMinutes: panel.gapMinutes }, version);
+  // A new range (a timeline zoom, a preset) changes the input, so the sessions are asked for again.
+  const bounds = panel.inRange && range ? sessionsBounds(range) : {};
+  const { data, loading, error } = useInvoke('actor:sessions', { actor: panel.actor, gapMinutes: panel.gapMinutes, ...bounds }, version);
   const [gapDraft, setGapDraft] = useState(String(panel.gapMinutes));
   useEffect(() => setGapDraft(String(panel.gapMinutes)), [panel.gapMinutes]);
   const applyGap = () => {
@@ -51,9 +58,11 @@ export function SessionsPanel({ panel, version, onGap, onOpen }: Props) {
           <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} />
           Only flagged sessions
         </label>
+        <SessionsRangeToggle range={range} on={panel.inRange ?? false} onChange={onInRange} />
         {data && (
           <span className="muted" data-testid="sessions-summary">
-            {countOf(data.sessions.length, 'session')} from {countOf(data.events, 'event')}; {formatInt(flagged)} flagged
+            {countOf(data.sessions.length, 'session')} from {countOf(data.events, 'event')}
+            {panel.inRange && range ? ' in this range' : ''}; {formatInt(flagged)} flagged
           </span>
         )}
       </div>
@@ -101,7 +110,9 @@ export function SessionsPanel({ panel, version, onGap, onOpen }: Props) {
             })}
           </tbody>
         </table>
-        {data && data.sessions.length === 0 && <p className="muted pad">No events for this actor.</p>}
+        {data && data.sessions.length === 0 && (
+          <p className="muted pad">{panel.inRange && range ? 'No events for this actor in this range.' : 'No events for this actor.'}</p>
+        )}
       </div>
     </section>
   );

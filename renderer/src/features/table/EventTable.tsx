@@ -17,6 +17,7 @@ import { EventRowView } from './EventRowView.js';
 import type { Columns } from './use-columns.js';
 import { useRowWindows } from './use-row-windows.js';
 import { useVirtualScroll } from './use-virtual-scroll.js';
+import { useRestoredMarks } from '../views/use-restored-marks.js';
 import { useTablePlace } from '../views/use-table-place.js';
 import { viewKey, type Restore, type ViewStack } from '../views/use-view-stack.js';
 import './table.css';
@@ -64,10 +65,12 @@ export function EventTable(p: Props) {
   const vKey = viewKey(p.query, p.order);
   // The way back reads the scroll position (from `vs`) and `select` (both below) through a ref.
   const live = useRef({ v: 0, select: (_i: number) => {} });
+  const sel = useRowSelection(`${p.caseId ?? ''}\u0000${p.order}\u0000${p.query}`);
   const restoreTo = useTablePlace({
     restore: p.restore ?? null, key: vKey, placeSource: p.placeSource, rowHeight: ROW_HEIGHT, total, live,
-    getRow: windows.getRow, selected: p.selected, detailsOpen: p.detailsOpen, grid: gridRef,
+    getRow: windows.getRow, selected: p.selected, detailsOpen: p.detailsOpen, marked: sel.marked, anchor: sel.anchor, grid: gridRef,
   });
+  useRestoredMarks(p.restore ?? null, vKey, windows.getRow, total, sel);
   const vs = useVirtualScroll(total, ROW_HEIGHT, vKey, restoreTo);
 
   // Fetch what is visible (or the first window while the count is unknown), then a little ahead.
@@ -97,7 +100,6 @@ export function EventTable(p: Props) {
     [total, onSelect, ensureVisible],
   );
   live.current = { v: vs.v, select };
-  const sel = useRowSelection(`${p.caseId ?? ''}\u0000${p.order}\u0000${p.query}`);
   const { markedCount } = sel;
   const { onMarked } = p;
   useEffect(() => onMarked(markedCount), [markedCount, onMarked]);

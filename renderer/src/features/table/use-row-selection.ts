@@ -4,6 +4,8 @@ import { contains, count, span, toggle, type Ranges } from './row-ranges.js';
 export interface RowSelection {
   /** Rows marked for copying and filtering (empty: the cursor row alone is the selection). */
   marked: Ranges;
+  /** Where Shift+click / Shift+arrows extend from. */
+  anchor: number | null;
   markedCount: number;
   isMarked: (i: number) => boolean;
   /** Space / Ctrl+click: adds or removes one row (Ctrl+click first takes in the cursor row, as file managers do). */
@@ -14,6 +16,8 @@ export interface RowSelection {
   restart: (i: number) => void;
   selectAll: (total: number) => void;
   clear: () => void;
+  /** Puts back a remembered selection (Back to this view). */
+  replace: (marked: Ranges, anchor: number | null) => void;
 }
 
 interface State {
@@ -31,6 +35,7 @@ export function useRowSelection(resetKey: string): RowSelection {
   const markedCount = useMemo(() => count(marked), [marked]);
   return {
     marked,
+    anchor,
     markedCount,
     isMarked: (i) => contains(marked, i),
     toggleRow: (i, cursor, withCursor) => {
@@ -44,5 +49,6 @@ export function useRowSelection(resetKey: string): RowSelection {
     restart: (i) => set([], i),
     selectAll: (total) => set(total > 0 ? span(0, total - 1) : [], 0),
     clear: () => set([], anchor),
+    replace: set,
   };
 }

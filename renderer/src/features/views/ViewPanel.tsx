@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { ContextPanel } from '../context/ContextPanel.js';
 import { FailedThenSuccessPanel } from '../investigations/FailedThenSuccessPanel.js';
 import { SessionsPanel } from '../sessions/SessionsPanel.js';
+import { queryTimeRange } from '../sessions/time-range.js';
 import type { Place } from './view-place.js';
 import { usePanelPlace } from './use-panel-place.js';
 import { viewKey, type ViewStack } from './use-view-stack.js';
@@ -17,6 +19,9 @@ export function ViewPanel({ panel, views, version }: { panel: Panel; views: View
 }
 
 function PanelOf({ panel, views, version }: { panel: Panel; views: ViewStack; version: number }) {
+  // Relative times (`time>-24h`) count from when the query was set, not from every render.
+  const query = views.current.query;
+  const range = useMemo(() => queryTimeRange(query, new Date()), [query]);
   switch (panel.kind) {
     case 'context':
       return (
@@ -32,7 +37,9 @@ function PanelOf({ panel, views, version }: { panel: Panel; views: ViewStack; ve
         <SessionsPanel
           panel={panel}
           version={version}
+          range={range}
           onGap={(gapMinutes) => views.setPanel({ ...panel, gapMinutes })}
+          onInRange={(inRange) => views.setPanel({ ...panel, inRange })}
           onOpen={(query, title) => views.push({ query, order: 'asc', title })}
         />
       );

@@ -13,6 +13,11 @@ export interface Pivot {
   sessions: (actor: string) => void;
   /** A new view with every event within +-N minutes of this one. */
   surrounding: (event: { id: string; time: string }) => void;
+  /**
+   * The current view's timeline zoom history (a bar click or brush scopes the view's time, like a pivot). It lives
+   * with the view, so Back returns to that view's own zoom steps.
+   */
+  zoom: { steps: readonly string[]; remember: (before: string) => void; forget: () => void };
 }
 
 export const PivotContext = createContext<Pivot | null>(null);

@@ -29,9 +29,15 @@ export function usePanelPlace(
   }, [placeSource]);
 
   const wanted = restore && restore.key === key && restore.place.kind === 'panel' ? restore.place.focusedRow : null;
+  const shown = useRef(false);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    // The same panel under a new query (the timeline zoomed over the sessions): focus stays where the analyst is.
+    const again = shown.current;
+    shown.current = true;
+    const active = document.activeElement;
+    if (again && wanted === null && active && active !== document.body && !el.contains(active)) return;
     const tryFocus = (): boolean => {
       const rows = [...el.querySelectorAll<HTMLElement>(ROWS)];
       if (rows.length === 0 || el.querySelector('[aria-busy="true"]')) return false;

@@ -1,10 +1,12 @@
 import { useEffect, useRef, type MutableRefObject, type RefObject } from 'react';
 import type { EventRow } from '../../../../shared/model/event.js';
+import type { Ranges } from '../table/row-ranges.js';
+import { markedPlace } from './marked-place.js';
 import type { Restore } from './use-view-stack.js';
 import { locateRow, scrollPositionOf, tablePlace, type Place, type TablePlace } from './view-place.js';
 
 /** How far (rows) around its old index a remembered row is looked for when the case changed meanwhile. */
-const SEARCH_ROWS = 200;
+export const SEARCH_ROWS = 200;
 
 interface Args {
   /** What Back asked to restore, and this table's query and order (`key`): a place restores only its own view. */
@@ -18,12 +20,15 @@ interface Args {
   getRow: (i: number) => EventRow | undefined;
   selected: number;
   detailsOpen: boolean;
+  /** The multi-selection and its anchor, remembered by event id. */
+  marked: Ranges;
+  anchor: number | null;
   grid: RefObject<HTMLElement | null>;
 }
 
 /**
  * The table's side of the way back: tells the view stack where the analyst is (first visible row, offset, cursor,
- * details) when they leave, and when Back returns here, the scroll position to restore. The anchor and cursor rows
+ * details, marked rows) when they leave, and when Back returns here, the scroll position to restore. The anchor and cursor rows
  * are checked by id as their windows load; the cursor is moved to where its event is now. Focus returns to the grid.
  */
 export function useTablePlace(a: Args): { v: number } | null {
@@ -33,8 +38,9 @@ export function useTablePlace(a: Args): { v: number } | null {
   useEffect(() => {
     if (!placeSource) return;
     const capture = (): Place => {
-      const { live, rowHeight, total, getRow, selected, detailsOpen } = latest.current;
-      return tablePlace(live.current?.v ?? 0, rowHeight, total, (i) => getRow(i)?.id, selected, detailsOpen);
+      const { live, rowHeight, total, getRow, selected, detailsOpen, marked, anchor } = latest.current;
+      const idAt = (i: number) => getRow(i)?.id;
+      return { ...tablePlace(live.current?.v ?? 0, rowHeight, total, idAt, selected, detailsOpen), marks: markedPlace(marked, anchor, idAt) };
     };
     placeSource.current = capture;
     return () => {

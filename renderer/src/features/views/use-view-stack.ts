@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { Order } from '../../../../shared/contract/channels.js';
 import type { Place } from './view-place.js';
-import { describeQuery, popView, pushView, withPanel, withQuery, type Panel, type View } from './view-stack.js';
+import { describeQuery, popView, pushView, withPanel, withQuery, withZoomIn, withZoomOut, type Panel, type View } from './view-stack.js';
 
 /** What Back asks the table or panel to put back: a place, for one query and order (`key`). */
 export interface Restore {
   place: Place;
   key: string;
 }
+
+const NO_ZOOMS: readonly string[] = [];
 
 export const viewKey = (query: string, order: Order): string => `${order}\u0000${query}`;
 
@@ -18,6 +20,12 @@ export interface ViewStack {
   setQuery: (next: string | ((q: string) => string)) => void;
   /** Opens a new view on top; Back returns to the current one as it is now (query, order and place). */
   push: (view: { query: string; panel?: Panel | null; title?: string; order?: Order; place?: Place | null }) => void;
+  /** The current view's timeline zoom history (queries before each zoom, oldest first); each view has its own. */
+  zooms: readonly string[];
+  /** Records a zoom from `before` in the current view's history (the caller then applies the zoomed query). */
+  pushZoom: (before: string) => void;
+  /** Spends the current view's last zoom step (the caller restores the query it held). */
+  popZoom: () => void;
   /** Changes the current view's panel (e.g. the context's N), without a new step in the trail. */
   setPanel: (panel: Panel, query?: string) => void;
   back: () => void;
@@ -53,6 +61,8 @@ export function useViewStack(order: Order, setOrder: (o: Order) => void): ViewSt
     [order, setOrder],
   );
   const setPanel = useCallback((panel: Panel, query?: string) => setViews((s) => withPanel(s, panel, query)), []);
+  const pushZoom = useCallback((before: string) => setViews((s) => withZoomIn(s, before)), []);
+  const popZoom = useCallback(() => setViews(withZoomOut), []);
   const back = useCallback(() => {
     if (views.length < 2) return;
     const to = views[views.length - 2];
@@ -71,10 +81,12 @@ export function useViewStack(order: Order, setOrder: (o: Order) => void): ViewSt
     // Only when the view changes: the order control itself changes `order` within a view.
   }, [views.length]);
 
+  const zooms = current.zooms ?? NO_ZOOMS;
   return useMemo(
     () => ({
-      views, current, query: current.query, setQuery, push, setPanel, back, reset, canGoBack: views.length > 1, placeSource, restore,
+      views, current, query: current.query, setQuery, push, zooms, pushZoom, popZoom, setPanel, back, reset, canGoBack: views.length > 1,
+      placeSource, restore,
     }),
-    [views, current, setQuery, push, setPanel, back, reset, restore],
+    [views, current, setQuery, push, zooms, pushZoom, popZoom, setPanel, back, reset, restore],
   );
 }

@@ -1,3 +1,5 @@
+import type { MarkedPlace } from './marked-place.js';
+
 /**
  * Where the analyst was in a view: what Back restores besides the query. Pure (no DOM), so it is unit-tested.
  *
@@ -18,6 +20,8 @@ export interface TablePlace {
   selectedIndex: number;
   selectedId: string | null;
   detailsOpen: boolean;
+  /** The multi-selection (rows marked with Shift/Ctrl+click, Space, Shift+arrows), by event id; none when absent. */
+  marks?: MarkedPlace | null;
 }
 
 /** A panel (sessions, surrounding events...): the focused row, counted among the panel's focusable rows. */

@@ -9,7 +9,8 @@ import type { Place } from './view-place.js';
 
 export type Panel =
   | { kind: 'context'; id: string; time: string; minutes: number }
-  | { kind: 'sessions'; actor: string; gapMinutes: number }
+  /** `inRange`: only the sessions within the view's current time range (its query's time terms). */
+  | { kind: 'sessions'; actor: string; gapMinutes: number; inRange?: boolean }
   | { kind: 'failed-then-success'; withinMinutes: number };
 
 export interface View {
@@ -20,9 +21,15 @@ export interface View {
   title: string;
   /** Where the analyst was when they left this view (scroll, cursor row, details): Back puts them there again. */
   place?: Place | null;
+  /**
+   * The timeline's zoom history in this view: its queries before each zoom, oldest first. Kept with the view, so
+   * Back returns to that view's own zoom steps, and a new view starts with none.
+   */
+  zooms?: readonly string[];
 }
 
 export const MAX_VIEWS = 50;
+export const MAX_ZOOMS = 100;
 
 export function pushView(stack: readonly View[], leavingOrder: Order, next: View, leavingPlace?: Place | null): View[] {
   const top = stack[stack.length - 1];
@@ -35,11 +42,35 @@ export function popView(stack: readonly View[]): View[] {
   return stack.length > 1 ? stack.slice(0, -1) : [...stack];
 }
 
-/** The current view with another query: a query typed over a panel's view leaves the panel (it no longer matches). */
+/**
+ * The current view with another query: a query typed over a panel's view leaves the panel (it no longer matches),
+ * except a new time range over an actor's sessions (a timeline zoom, a preset): the sessions stay, and may follow it.
+ */
 export function withQuery(stack: readonly View[], query: string): View[] {
   const top = stack[stack.length - 1];
   if (top.query === query) return [...stack];
-  return [...stack.slice(0, -1), { ...top, query, panel: null, title: describeQuery(query) }];
+  const keepPanel = top.panel?.kind === 'sessions' && withoutTimeTerms(top.query) === withoutTimeTerms(query);
+  return [...stack.slice(0, -1), { ...top, query, panel: keepPanel ? top.panel : null, title: describeQuery(query) }];
+}
+
+const TIME_TERM = /(^|\s)time(>=|>|<=|<|=|:)\S+(?=\s|$)/g;
+
+/** The query without its top-level time terms (as the timeline and the time presets write them). */
+export function withoutTimeTerms(query: string): string {
+  return query.replace(TIME_TERM, '$1').replace(/\s+/g, ' ').trim();
+}
+
+/** The current view after a timeline zoom from `before`: one more step in its own zoom history. */
+export function withZoomIn(stack: readonly View[], before: string): View[] {
+  const top = stack[stack.length - 1];
+  const zooms = [...(top.zooms ?? []), before].slice(-MAX_ZOOMS);
+  return [...stack.slice(0, -1), { ...top, zooms }];
+}
+
+/** The current view after a zoom out: its last zoom step spent. */
+export function withZoomOut(stack: readonly View[]): View[] {
+  const top = stack[stack.length - 1];
+  return [...stack.slice(0, -1), { ...top, zooms: (top.zooms ?? []).slice(0, -1) }];
 }
 
 export function withPanel(stack: readonly View[], panel: Panel, query?: string): View[] {
