@@ -25,7 +25,8 @@ type Equals = NonNullable<QueryShape['equals']>;
  * - the whole case by outcome at minute-or-wider buckets: the per-minute rollup (kept per outcome), which costs the
  *   same at 10M events as at 10k;
  * - a time range, the whole case, or one value of an indexed enum (query-shape.ts): index entries counted per bucket
- *   (index-buckets.ts), never a row read; a value that is most of its range is counted as the range minus the rest;
+ *   (index-buckets.ts), never a row read; a value that is most of its range reads only the fewest rows that split
+ *   it by stack value (oneValue below);
  * - anything else: one scan of the result grouped by the bucket alone with a conditional sum per value (grouping by
  *   bucket and value sorts more keys, and folding rows in JS costs more: measured by npm run bench).
  */

@@ -37,8 +37,9 @@ export function resultRange(db: Db, where: SqlFragment): { lo: number | null; hi
 
 /**
  * Histogram of a result. The whole case (no filter) with minute-or-wider buckets is read from the per-minute
- * rollup table, so it costs the same at 10M events as at 10k; filtered results are counted with one grouped scan.
- * With `stackBy`, each bucket also carries its counts per outcome or severity.
+ * rollup table, so it costs the same at 10M events as at 10k; a time range or one enum value counts index entries
+ * per bucket (index-buckets.ts); other results are counted with one grouped scan. With `stackBy`, each bucket also
+ * carries its counts per outcome or severity (histogram-stacked.ts).
  */
 export function histogram(db: Db, where: ShapedWhere, maxBuckets: number, stackBy?: StackBy): Histogram {
   const unfiltered = where.sql.trim() === '1';

@@ -106,8 +106,9 @@ export function rangeOf(shape: QueryShape): SqlFragment {
 
 /**
  * Below about this many events a result's own rows are read faster than indexes are counted over a wide range or
- * the whole actor index is walked: an index entry costs about a sixteenth of a row read (npm run bench at 1M). The largest rowid stands in for the case's size (events are
- * append-only; a purge only makes it generous), because counting the case would cost what it is meant to save.
+ * the whole actor index is walked: an index entry costs about a sixteenth of a row read (npm run bench at 1M). The
+ * largest rowid stands in for the case's size (events are append-only; a purge only makes it generous), because
+ * counting the case would cost what it is meant to save.
  */
 export function rowsFasterBelow(db: Db): number {
   const size = db.prepare('SELECT coalesce(max(rowid), 0) FROM events').pluck().get() as number;
