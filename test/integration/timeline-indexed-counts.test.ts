@@ -48,6 +48,8 @@ const QUERIES = [
   '', `time>=${at(10)}`, `time>=${at(20)} time<${at(20.2)}`, `time<${at(30)} time>=${at(5)} time<${at(50)}`,
   'severity:info', 'outcome:success', 'outcome:failure', 'category:authentication', 'severity:critical',
   `severity:info time>=${at(40)}`, `outcome:success time<${at(12)}`, `time>=${at(90)} outcome:unknown`,
+  '-severity:critical', '-outcome:failure', '-outcome:success', '-category:authentication', '-severity:info',
+  `-outcome:failure time>=${at(40)}`,
 ];
 const KINDS = ['plain', 'outcome', 'severity', 'lanes'] as const;
 
@@ -116,6 +118,10 @@ describe('timelines counted from indexes', () => {
     // outcome:success by severity: the 15 % not successful are fewer than the 20 % not info.
     answer(open, whereClause('outcome:success'), 'severity', 500);
     expect(grouped()).toEqual([expect.stringContaining('WHERE (outcome < ? OR outcome > ?) GROUP BY t')]);
+    prepare.mockClear();
+    // All but one value (a facet's alt-click): the range minus that value's rows.
+    answer(open, whereClause('-severity:critical'), 'outcome', 500);
+    expect(grouped()).toEqual([expect.stringContaining('WHERE severity = ? GROUP BY t')]);
     prepare.mockClear();
     // A small result is read as itself.
     answer(open, whereClause('severity:critical'), 'outcome', 500);

@@ -23,9 +23,17 @@ describe('queryShape: which results an index can count per bucket', () => {
     expect(shapeOf('category:authentication')?.equals).toEqual({ column: 'category', value: 'authentication' });
   });
 
+  it("all but one value of an indexed enum (a facet's alt-click)", () => {
+    expect(shapeOf('-severity:critical')).toEqual({ from: null, to: null, equals: { column: 'severity', value: 'critical', negated: true } });
+    expect(shapeOf('NOT outcome:failure time>=2026-01-10')).toEqual({
+      from: ms('2026-01-10T00:00:00Z'), to: null, equals: { column: 'outcome', value: 'failure', negated: true },
+    });
+  });
+
   it('anything else is read row by row', () => {
     for (const text of [
-      'actor:alice', '"role"', 'severity:info outcome:success', 'severity:info OR severity:warning', '-severity:info',
+      'actor:alice', '"role"', 'severity:info outcome:success', 'severity:info OR severity:warning', '-severity:info -outcome:failure',
+      '-(severity:info time>=2026-01-10)', '-time>=2026-01-10', '-actor:alice', 'NOT NOT severity:info',
       'outcome:succ*', 'actorType:user', 'has:actor', 'action:/^LOGIN/', 'tag:x', 'time>=2026-01-10 is:starred',
     ]) {
       expect(shapeOf(text), text).toBeNull();

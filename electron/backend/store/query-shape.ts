@@ -13,8 +13,17 @@ export interface QueryShape {
   /** Half-open [from, to) in epoch ms; null = unbounded. */
   from: number | null;
   to: number | null;
-  /** One value of an enum column with an (column, ts) index; absent = every event of the range. */
-  equals?: { column: EnumColumn; value: string };
+  /**
+   * One value of an enum column with an (column, ts) index, or with `negated` every other value (a facet's
+   * alt-click: `-severity:critical`); absent = every event of the range.
+   */
+  equals?: EnumMatch;
+}
+
+export interface EnumMatch {
+  column: EnumColumn;
+  value: string;
+  negated?: boolean;
 }
 
 /** A WHERE fragment that may carry its query's shape (compileQuery sets it; hand-written fragments have none). */
@@ -32,15 +41,23 @@ export function queryShape(node: QueryNode | null): QueryShape | null {
     if (term.kind === 'time') {
       if (term.from !== null) shape.from = shape.from === null ? term.from : Math.max(shape.from, term.from);
       if (term.to !== null) shape.to = shape.to === null ? term.to : Math.min(shape.to, term.to);
-    } else if (term.kind === 'field' && term.match === 'exact' && !shape.equals && isIndexedEnum(FIELDS[term.field].column)) {
-      const def = FIELDS[term.field];
-      if (def.kind !== 'enum') return null;
-      shape.equals = { column: def.column as EnumColumn, value: term.value };
     } else {
-      return null;
+      const match = enumMatch(term);
+      if (!match || shape.equals) return null;
+      shape.equals = match;
     }
   }
   return shape;
+}
+
+/** `field:value` or `-field:value` on an indexed enum column. */
+function enumMatch(term: QueryNode): EnumMatch | null {
+  const negated = term.kind === 'not';
+  const field = negated ? term.child : term;
+  if (field.kind !== 'field' || field.match !== 'exact') return null;
+  const def = FIELDS[field.field];
+  if (def.kind !== 'enum' || !isIndexedEnum(def.column)) return null;
+  return negated ? { column: def.column, value: field.value, negated } : { column: def.column, value: field.value };
 }
 
 function isIndexedEnum(column: string): column is EnumColumn {

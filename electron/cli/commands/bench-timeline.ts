@@ -40,6 +40,8 @@ function cases(late: string): [name: string, query: string, kind: Kind][] {
     ['histogram by severity, outcome:success (93 %)', 'outcome:success', 'severity'],
     ['histogram by outcome, severity:info (83 %)', 'severity:info', 'outcome'],
     ['histogram by outcome, category:authentication', 'category:authentication', 'outcome'],
+    ['histogram by outcome, -severity:critical (a facet\'s exclude, 92 %)', '-severity:critical', 'outcome'],
+    ['histogram by severity, -outcome:failure (93 %)', '-outcome:failure', 'severity'],
     ['histogram by severity, full text "role"', '"role"', 'severity'],
     ['swimlanes (top 8 actors), whole case', '', 'lanes'],
     ['swimlanes (top 8 actors), last 90 % of the span', late, 'lanes'],
@@ -47,6 +49,7 @@ function cases(late: string): [name: string, query: string, kind: Kind][] {
     ['swimlanes (top 8 actors), category:authentication', 'category:authentication', 'lanes'],
     ['swimlanes (top 8 actors), outcome:success (93 %)', 'outcome:success', 'lanes'],
     ['swimlanes (top 8 actors), severity:info (83 %)', 'severity:info', 'lanes'],
+    ['swimlanes (top 8 actors), -severity:critical (92 %)', '-severity:critical', 'lanes'],
   ];
 }
 

@@ -2,10 +2,11 @@ import type { Histogram } from '../../../../shared/contract/channels.js';
 import type { StackBy } from '../../../../shared/contract/timeline.js';
 import { OUTCOMES, SEVERITIES } from '../../../../shared/model/event.js';
 import type { Db } from '../open.js';
-import type { QueryShape, ShapedWhere } from '../query-shape.js';
+import type { EnumMatch, QueryShape, ShapedWhere } from '../query-shape.js';
 import type { SqlFragment } from '../sql.js';
 import {
-  complementOf, countPerSlice, indexesReady, rowsFasterBelow, slicesOf, valueCountsPerSlice, type Slices,
+  COMPLEMENT_SHARE, complementOf, countPerSlice, indexesReady, matchOf, resultCountPerSlice, rowsFasterBelow, slicesOf,
+  valueCountsPerSlice, type Slices,
 } from './index-buckets.js';
 
 const MINUTE = 60_000;
@@ -18,7 +19,6 @@ const STACKS: Record<StackBy, { column: StackBy; values: readonly string[] }> = 
 
 /** A bucket as counted: its start, its total, then one count per stack value (in STACKS order). */
 type Row = number[];
-type Equals = NonNullable<QueryShape['equals']>;
 
 /**
  * Buckets of `step` ms with their counts per outcome or severity. In order of preference:
@@ -77,14 +77,26 @@ function fromIndexes(db: Db, shape: QueryShape, step: number, stackBy: StackBy, 
   const { values } = STACKS[stackBy];
   const equals = shape.equals;
   const slices = slicesOf(span.lo, span.hi, step, shape);
-  if (equals?.column === stackBy) {
+  if (equals?.column === stackBy && !equals.negated) {
     // `outcome:failure` stacked by outcome: one layer.
     if (!indexesReady(db, [stackBy])) return null;
     const n = countPerSlice(db, { sql: `${stackBy} = ?`, params: [equals.value] }, slices);
     return nonEmpty(slices.starts.map((t, i) => [t, n[i], ...values.map((v) => (v === equals.value ? n[i] : 0))]));
   }
   if (!indexesReady(db, equals ? ['ts', stackBy, equals.column] : ['ts', stackBy])) return null;
+  if (equals?.column === stackBy) {
+    // `-outcome:failure` stacked by outcome: the range's layers without that one.
+    const k = values.indexOf(equals.value);
+    return nonEmpty(
+      rangeRows(db, stackBy, slices).map((row) => {
+        row[1] -= row[2 + k];
+        row[2 + k] = 0;
+        return row;
+      }),
+    );
+  }
   if (!equals) return nonEmpty(rangeRows(db, stackBy, slices));
+  // The category index also holds outcome and severity: a category's result (or all but one) is read from it alone.
   return equals.column === 'category' ? null : oneValue(db, shape, equals, stackBy, slices);
 }
 
@@ -96,26 +108,28 @@ function rangeRows(db: Db, stackBy: StackBy, slices: Slices): Row[] {
 }
 
 /**
- * One value of another column (`severity:info` by outcome). Its count per bucket comes from its index; the split by
- * stack value needs some rows read, and the fewest of two sets will do:
- * - the range's events with another value (`severity != info`): subtracted from the range's counts per stack value;
- * - the range's events outside the commonest stack value (`outcome != success`): those with the filter's value are
- *   counted per stack value, and the commonest value gets the rest of the bucket.
- * When the result itself is smaller than both, its rows are read instead (null).
+ * One value of another column (`severity:info` by outcome), or all but one (`-severity:critical`). The result's
+ * count per bucket comes from indexes; the split by stack value needs some rows read, and the fewest of two sets will
+ * do:
+ * - the range's events the term leaves out (`severity != info`; `severity = critical`): subtracted from the range's
+ *   counts per stack value;
+ * - the range's events outside the commonest stack value (`outcome != success`): those the term selects are counted
+ *   per stack value, and the commonest value gets the rest of the bucket.
+ * When neither set is at most a third of the result, or the result is small, its own rows are read instead (null).
  */
-function oneValue(db: Db, shape: QueryShape, equals: Equals, stackBy: StackBy, slices: Slices): Row[] | null {
+function oneValue(db: Db, shape: QueryShape, equals: EnumMatch, stackBy: StackBy, slices: Slices): Row[] | null {
   const { values } = STACKS[stackBy];
-  const inside = countPerSlice(db, { sql: `${equals.column} = ?`, params: [equals.value] }, slices);
+  const inside = resultCountPerSlice(db, { ...shape, equals }, slices);
   const insideTotal = sum(inside);
-  // Counting the whole range per stack value costs about what reading an eighth of the case's rows does.
-  if (insideTotal < 2 * rowsFasterBelow(db)) return null;
+  // Counting the whole range per stack value costs about what reading a quarter of the case's rows does.
+  if (insideTotal < 4 * rowsFasterBelow(db)) return null;
   const range = rangeRows(db, stackBy, slices);
   const rangeTotal = sum(range.map((r) => r[1]));
   const perValue = values.map((_, k) => sum(range.map((r) => r[2 + k])));
   const major = perValue.indexOf(Math.max(...perValue));
   const complementSize = rangeTotal - insideTotal;
   const minorSize = rangeTotal - perValue[major];
-  if (Math.min(complementSize, minorSize) >= insideTotal) return null;
+  if (COMPLEMENT_SHARE * Math.min(complementSize, minorSize) > insideTotal) return null;
   if (complementSize <= minorSize) {
     const rest = new Map(fromRows(db, complementOf(equals, shape), slices.step, stackBy).map((r) => [r[0], r]));
     for (const row of range) {
@@ -126,7 +140,8 @@ function oneValue(db: Db, shape: QueryShape, equals: Equals, stackBy: StackBy, s
   }
   // `+column`: the filter's value is tested on the rows the stack column's index yields, not looked up by its index.
   const minor = complementOf({ column: stackBy, value: values[major] }, shape);
-  const where = { sql: `${minor.sql} AND +${equals.column} = ?`, params: [...minor.params, equals.value] };
+  const test = matchOf(equals, '+');
+  const where = { sql: `${minor.sql} AND ${test.sql}`, params: [...minor.params, ...test.params] };
   const read = new Map(fromRows(db, where, slices.step, stackBy).map((r) => [r[0], r]));
   return nonEmpty(
     slices.starts.map((t, i) => {

@@ -2,7 +2,7 @@ import type { Histogram } from '../../../../shared/contract/channels.js';
 import type { Db } from '../open.js';
 import type { SqlFragment } from '../sql.js';
 import type { ShapedWhere } from '../query-shape.js';
-import { countPerSlice, indexesReady, slicesOf } from './index-buckets.js';
+import { indexesReady, resultCountPerSlice, slicesOf } from './index-buckets.js';
 import type { StackBy } from '../../../../shared/contract/timeline.js';
 import { stackedBuckets } from './histogram-stacked.js';
 
@@ -57,11 +57,10 @@ export function histogram(db: Db, where: ShapedWhere, maxBuckets: number, stackB
          WHERE n > 0 GROUP BY t ORDER BY t`,
       )
       .all(perMinute, perMinute, perMinute) as { t: number; count: number }[];
-  } else if (where.shape && indexesReady(db, [where.shape.equals?.column ?? 'ts'])) {
-    // A time range or one enum value: index entries counted per bucket, no sort (index-buckets.ts).
-    const { equals } = where.shape;
+  } else if (where.shape && indexesReady(db, where.shape.equals ? ['ts', where.shape.equals.column] : ['ts'])) {
+    // A time range or one enum value (or all but one): index entries counted per bucket, no sort (index-buckets.ts).
     const slices = slicesOf(range.lo, range.hi, step, where.shape);
-    const counts = countPerSlice(db, equals ? { sql: `${equals.column} = ?`, params: [equals.value] } : { sql: '1', params: [] }, slices);
+    const counts = resultCountPerSlice(db, where.shape, slices);
     rows = slices.starts.map((t, i) => ({ t, count: counts[i] })).filter((b) => b.count > 0);
   } else {
     rows = db

@@ -1,5 +1,5 @@
 import type { Db } from '../open.js';
-import type { EnumColumn, QueryShape } from '../query-shape.js';
+import type { EnumColumn, EnumMatch, QueryShape } from '../query-shape.js';
 import type { SqlFragment } from '../sql.js';
 
 /**
@@ -60,37 +60,63 @@ export function valueCountsPerSlice(db: Db, column: EnumColumn, values: readonly
   return values.map((value) => countPerSlice(db, { sql: `${column} = ?`, params: [value] }, slices));
 }
 
-/** The SQL of "every event of the range whose `column` is not `value`" (two index ranges: NOT NULL columns). */
-export function complementOf(equals: NonNullable<QueryShape['equals']>, shape: QueryShape): SqlFragment {
-  const parts = [`(${equals.column} < ? OR ${equals.column} > ?)`];
-  const params: unknown[] = [equals.value, equals.value];
-  if (shape.from !== null) {
-    parts.push('ts >= ?');
-    params.push(shape.from);
-  }
-  if (shape.to !== null) {
-    parts.push('ts < ?');
-    params.push(shape.to);
-  }
-  return { sql: parts.join(' AND '), params };
+/**
+ * The SQL of the enum term itself: `column = ?`, or for a negated one `column <> ?` written as two index ranges
+ * (the columns are NOT NULL). `prefix` `+` keeps SQLite from using the column's index for it.
+ */
+export function matchOf(equals: EnumMatch, prefix = ''): SqlFragment {
+  const column = `${prefix}${equals.column}`;
+  return equals.negated
+    ? { sql: `(${column} < ? OR ${column} > ?)`, params: [equals.value, equals.value] }
+    : { sql: `${column} = ?`, params: [equals.value] };
+}
+
+/** The SQL of "every event of the shape's range that the enum term does not select". */
+export function complementOf(equals: EnumMatch, shape: QueryShape): SqlFragment {
+  const other = matchOf({ ...equals, negated: !equals.negated });
+  const range = boundsOf(shape);
+  return { sql: [other.sql, ...range.map((r) => r.sql)].join(' AND '), params: [...other.params, ...range.flatMap((r) => r.params)] };
+}
+
+function boundsOf(shape: QueryShape): SqlFragment[] {
+  const bounds: SqlFragment[] = [];
+  if (shape.from !== null) bounds.push({ sql: 'ts >= ?', params: [shape.from] });
+  if (shape.to !== null) bounds.push({ sql: 'ts < ?', params: [shape.to] });
+  return bounds;
+}
+
+/** The count per slice of the shape's events: the enum term's index, the ts index, or the difference of both. */
+export function resultCountPerSlice(db: Db, shape: QueryShape, slices: Slices): number[] {
+  const all = { sql: '1', params: [] };
+  const { equals } = shape;
+  if (!equals) return countPerSlice(db, all, slices);
+  const matching = countPerSlice(db, { sql: `${equals.column} = ?`, params: [equals.value] }, slices);
+  if (!equals.negated) return matching;
+  return countPerSlice(db, all, slices).map((n, i) => n - matching[i]);
 }
 
 /**
- * Whether fewer events of the shape's range have another value than have this one: then the result is counted as
- * the range minus those. Counts index entries only, and the second count stops where the first ended.
+ * Reading the events a result leaves out of its range (to subtract them) pays off when they are a small part of it:
+ * the subtraction has a fixed cost (counting the range per value, or walking the actor index), so "smaller" is not
+ * enough. The bar is a third of the result.
  */
-export function complementIsSmaller(db: Db, shape: QueryShape & { equals: NonNullable<QueryShape['equals']> }): boolean {
-  const range = rangeOf(shape);
-  const { column, value } = shape.equals;
-  // The category index also holds outcome, severity and actor: a category's own entries answer without row reads.
+export const COMPLEMENT_SHARE = 3;
+
+/**
+ * Whether the events of the shape's range outside its enum term are at most a third of those in it. Counts index
+ * entries only: the term's value on its own index, then the range on the ts index up to where the answer is known
+ * (an OR over two index ranges would collect every rowid first).
+ */
+export function complementWorthReading(db: Db, shape: QueryShape & { equals: EnumMatch }): boolean {
+  const { column, value, negated } = shape.equals;
+  // The category index also holds outcome, severity and actor: a category's result (or all but one) is read from it.
   if (column === 'category') return false;
-  const inside = db.prepare(`SELECT count(*) FROM events WHERE ${column} = ? AND ${range.sql}`).pluck().get(value, ...range.params) as number;
-  const rest = complementOf(shape.equals, shape);
-  const outside = db
-    .prepare(`SELECT count(*) FROM (SELECT 1 FROM events WHERE ${rest.sql} LIMIT ?)`)
-    .pluck()
-    .get(...rest.params, inside) as number;
-  return outside < inside;
+  const range = rangeOf(shape);
+  const matching = db.prepare(`SELECT count(*) FROM events WHERE ${column} = ? AND ${range.sql}`).pluck().get(value, ...range.params) as number;
+  const cap = negated ? (COMPLEMENT_SHARE + 1) * matching + 1 : Math.ceil(((COMPLEMENT_SHARE + 1) * matching) / COMPLEMENT_SHARE) + 1;
+  const all = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM events WHERE ${range.sql} LIMIT ?)`).pluck().get(...range.params, cap) as number;
+  const [inside, outside] = negated ? [all - matching, matching] : [matching, all - matching];
+  return COMPLEMENT_SHARE * outside <= inside;
 }
 
 /** Whether the shape's time range holds at least `n` events (counted on the ts index, stopping at n). */

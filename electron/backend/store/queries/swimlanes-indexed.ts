@@ -4,7 +4,7 @@ import type { QueryShape } from '../query-shape.js';
 import { asciiLower } from '../query-sql.js';
 import type { SqlFragment } from '../sql.js';
 import {
-  complementIsSmaller, complementOf, countPerSlice, indexesReady, rangeHoldsAtLeast, rangeOf, rowsFasterBelow, slicesOf,
+  complementWorthReading, complementOf, countPerSlice, indexesReady, rangeHoldsAtLeast, rangeOf, rowsFasterBelow, slicesOf,
 } from './index-buckets.js';
 
 type Lanes = Pick<Swimlanes, 'lanes' | 'others'>;
@@ -29,7 +29,7 @@ export function indexedLanes(db: Db, shape: QueryShape, span: { lo: number; hi: 
   let minus: PerActor = new Map();
   if (shape.equals) {
     if (!indexesReady(db, ['ts', shape.equals.column])) return null;
-    if (!complementIsSmaller(db, { ...shape, equals: shape.equals })) return null;
+    if (!complementWorthReading(db, { ...shape, equals: shape.equals })) return null;
     minus = perActorBuckets(db, complementOf(shape.equals, shape), step);
   }
   const range = rangeOf(shape);
