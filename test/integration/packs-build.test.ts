@@ -86,6 +86,32 @@ describe('evidence pack layout (BagIt, RFC 8493)', () => {
     expect(entries.get('data/summary.csv')!.toString().startsWith('\uFEFFuser,events,logins,loginFailures,lastLogin')).toBe(true);
   });
 
+  it("reports the PCI DSS 10.2.2 coverage of the pack's own period, not of the whole case", async () => {
+    const dir = tempDir();
+    const { backend } = await makePackCase(dir);
+    try {
+      const period = { from: '2026-06-20T00:00:00.000Z', to: '2026-06-22T00:00:00.000Z' };
+      const out = path.join(dir, 'narrow.zip');
+      await buildPack(backend.context.db, { type: 'incident-response', ...period }, out, never);
+      const complete = JSON.parse((await readZip(out)).get('data/completeness.json')!.toString());
+      const coverage = complete.sourceCoverage as { events: number; firstTime: string; lastTime: string; missing: { outcome: number } }[];
+      const inPeriod = backend.context.db
+        .prepare(`SELECT count(*) AS n, sum(outcome = 'unknown') AS unknown FROM events WHERE ts >= ? AND ts < ?`)
+        .get(Date.parse(period.from), Date.parse(period.to)) as { n: number; unknown: number };
+      const wholeCase = backend.context.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+      expect(inPeriod.n).toBeGreaterThan(0);
+      expect(inPeriod.n).toBeLessThan(wholeCase);
+      expect(coverage.reduce((n, c) => n + c.events, 0)).toBe(inPeriod.n);
+      expect(complete.events.inPeriodAndSources).toBe(inPeriod.n);
+      expect(coverage.reduce((n, c) => n + c.missing.outcome, 0)).toBe(inPeriod.unknown);
+      for (const c of coverage) {
+        expect(c.firstTime >= period.from && c.lastTime < period.to).toBe(true);
+      }
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('is byte-identical when rebuilt from the same case, even after the first build was journaled', async () => {
     const dir = tempDir();
     const { backend } = await makePackCase(dir);

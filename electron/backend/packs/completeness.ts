@@ -8,7 +8,8 @@ import type { PackPlan } from './plan.js';
  * completeness.json: what the pack's events came from and how complete that is. Every import of the case with its
  * SHA-256, counts and status (and how many of its events are in this pack), rejects by reason, duplicates and id
  * conflicts, imports that did not complete, the longest silences per source in the period, per-source coverage of
- * the PCI DSS 10.2.2 elements, the journal's integrity, and the events of the period the pack leaves out and why.
+ * the PCI DSS 10.2.2 elements in the period, the journal's integrity, and the events of the period the pack leaves
+ * out and why.
  */
 
 export interface StreamTotals {
@@ -74,7 +75,8 @@ export function completeness(db: Db, plan: PackPlan, totals: StreamTotals, inSco
     rejectReasons: rejectReasons.slice(0, REJECT_REASONS_LIMIT),
     rejectReasonsTruncated: rejectReasons.length > REJECT_REASONS_LIMIT,
     longestSilencesInPeriod: silences,
-    sourceCoverage: sourceCoverage(db),
+    // Over the pack's period and sources, like the silences: the case-wide table is the Sources view's.
+    sourceCoverage: sourceCoverage(db, plan.scopeWhere),
     pulledSources: pulledSources(db),
     journalIntegrity: { ok: journalOk, problem: journalProblem },
     events: {
