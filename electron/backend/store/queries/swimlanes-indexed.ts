@@ -19,9 +19,10 @@ function keyOf(actor: string | null): string | null {
 
 /**
  * Swimlanes of a time range (or the whole case) from the (actor, ts) index alone: the count per actor, then each top
- * actor's index range grouped by bucket. One value of an enum column that is most of its range (`severity:info`,
- * `outcome:success`) is counted as the range minus the events with another value, which are the ones read as rows.
- * Null when the indexes are missing (mid bulk load) or reading the result's own rows is cheaper.
+ * actor's index range counted per bucket. One value of an enum column (`severity:info`), or all but one
+ * (`-severity:critical`), is counted as the range minus the events the term leaves out, which are the ones read as
+ * rows, when those are at most a third of the result. Null when the indexes are missing (mid bulk load) or reading
+ * the result's own rows is cheaper.
  */
 export function indexedLanes(db: Db, shape: QueryShape, span: { lo: number; hi: number }, step: number, maxActors: number): Lanes | null {
   // The per-actor count walks the whole actor index: a small share of the case reads its own rows faster.

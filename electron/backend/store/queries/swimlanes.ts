@@ -6,8 +6,9 @@ import { indexedLanes } from './swimlanes-indexed.js';
 
 /**
  * Per-actor activity of a result: its busiest `maxActors` actors, each with counts on the same aligned buckets the
- * histogram uses for the result's range. One grouped scan by (bucket, actor); the top actors are picked from its
- * answer. Bucket first: most results are read in time order (the ts index or an (x, ts) index), so the sorter gets
+ * histogram uses for the result's range. A time range, the whole case or one enum value (query-shape.ts) is counted
+ * from indexes (swimlanes-indexed.ts). Anything else: one grouped scan by (bucket, actor); the top actors are picked
+ * from its answer. Bucket first: most results are read in time order (the ts index or an (x, ts) index), so the sorter gets
  * nearly sorted keys. Measured at 1M events: choosing the actors first and re-reading their events through the
  * actor index costs a random row read per event when the filter is on another column (several times slower), and
  * a second pass with a conditional sum per actor costs more than this one pass.
