@@ -27,7 +27,7 @@ export interface EnumMatch {
 }
 
 /** A WHERE fragment that may carry its query's shape (compileQuery sets it; hand-written fragments have none). */
-export type ShapedWhere = SqlFragment & { shape?: QueryShape | null };
+export type ShapedWhere = SqlFragment & { shape?: QueryShape | null; node?: QueryNode | null };
 
 /** Enum columns with an index that starts (column, ts): their counts per bucket come from the index alone. */
 export const INDEXED_ENUMS = ['outcome', 'severity', 'category'] as const;

@@ -5,9 +5,13 @@ import { annotationMatch, regexMatch } from './query-sql-annotations.js';
 import { queryShape, type QueryShape } from './query-shape.js';
 import { joinFragments, sql, type SqlFragment } from './sql.js';
 
-/** A compiled query: its WHERE expression, and its shape when an index can count it without reading rows. */
+/**
+ * A compiled query: its WHERE expression, its shape when an index can count it without reading rows, and the parsed
+ * tree, which the in-memory columns evaluate (memory/result-rows.ts).
+ */
 export interface CompiledQuery extends SqlFragment {
   shape: QueryShape | null;
+  node: QueryNode | null;
 }
 
 /**
@@ -21,7 +25,7 @@ export interface CompiledQuery extends SqlFragment {
  * comment:) and bounded regexes compile in query-sql-annotations.ts.
  */
 export function compileQuery(node: QueryNode | null): CompiledQuery {
-  return { ...(node ? compile(node) : sql`1`), shape: queryShape(node) };
+  return { ...(node ? compile(node) : sql`1`), shape: queryShape(node), node };
 }
 
 /** Parses and compiles in one step; an empty query selects everything (`1`). Throws QuerySyntaxError. */
@@ -78,8 +82,12 @@ function junction(kind: 'and' | 'or', children: QueryNode[]): SqlFragment {
 
 /** User text always reaches FTS5 as quoted strings, so `OR`, `NEAR`, `col:` or `^` in it are never FTS syntax. */
 function fullText(terms: TextNode[], separator: string): SqlFragment {
-  const match = terms.map((t) => `"${t.value.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(separator);
-  return sql`rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${match})`;
+  return sql`rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${ftsMatch(terms, separator)})`;
+}
+
+/** The FTS5 MATCH string of some full-text terms joined by `' '` (all) or `' OR '` (any). */
+export function ftsMatch(terms: TextNode[], separator: string): string {
+  return terms.map((t) => `"${t.value.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(separator);
 }
 
 function timeMatch(from: number | null, to: number | null): SqlFragment {

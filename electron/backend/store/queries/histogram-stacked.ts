@@ -4,6 +4,7 @@ import { OUTCOMES, SEVERITIES } from '../../../../shared/model/event.js';
 import type { Db } from '../open.js';
 import type { EnumMatch, QueryShape, ShapedWhere } from '../query-shape.js';
 import type { SqlFragment } from '../sql.js';
+import { bucketsInMemory, type InMemoryResult } from '../memory/timeline-in-memory.js';
 import {
   COMPLEMENT_SHARE, complementOf, countPerSlice, indexesReady, matchOf, resultCountPerSlice, rowsFasterBelow, slicesOf,
   valueCountsPerSlice, type Slices,
@@ -22,6 +23,7 @@ type Row = number[];
 
 /**
  * Buckets of `step` ms with their counts per outcome or severity. In order of preference:
+ * - the in-memory columns, for any query, once they are current (memory/timeline-in-memory.ts);
  * - the whole case by outcome at minute-or-wider buckets: the per-minute rollup (kept per outcome), which costs the
  *   same at 10M events as at 10k;
  * - a time range, the whole case, or one value of an indexed enum (query-shape.ts): index entries counted per bucket
@@ -31,11 +33,12 @@ type Row = number[];
  *   bucket and value sorts more keys, and folding rows in JS costs more: measured by npm run bench).
  */
 export function stackedBuckets(
-  db: Db, where: ShapedWhere, step: number, stackBy: StackBy, span: { lo: number; hi: number },
+  db: Db, where: ShapedWhere, step: number, stackBy: StackBy, span: { lo: number; hi: number }, memory: InMemoryResult | null = null,
 ): Histogram['buckets'] {
   const { values } = STACKS[stackBy];
   let rows: Row[] | null = null;
-  if (where.sql.trim() === '1' && stackBy === 'outcome' && step % MINUTE === 0) rows = fromRollup(db, step, values);
+  if (memory) rows = bucketsInMemory(memory, step, STACKS[stackBy]);
+  else if (where.sql.trim() === '1' && stackBy === 'outcome' && step % MINUTE === 0) rows = fromRollup(db, step, values);
   else if (where.shape) rows = fromIndexes(db, where.shape, step, stackBy, span);
   rows ??= fromRows(db, where, step, stackBy);
   return rows.map(([t, n, ...counts]) => {

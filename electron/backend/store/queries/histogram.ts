@@ -5,6 +5,7 @@ import type { ShapedWhere } from '../query-shape.js';
 import { indexesReady, resultCountPerSlice, slicesOf } from './index-buckets.js';
 import type { StackBy } from '../../../../shared/contract/timeline.js';
 import { stackedBuckets } from './histogram-stacked.js';
+import { bucketsInMemory, resultInMemory } from '../memory/timeline-in-memory.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -36,20 +37,24 @@ export function resultRange(db: Db, where: SqlFragment): { lo: number | null; hi
 }
 
 /**
- * Histogram of a result. The whole case (no filter) with minute-or-wider buckets is read from the per-minute
+ * Histogram of a result. Once the case's columns are in memory (memory/column-cache.ts), any query is counted there.
+ * Until then: the whole case (no filter) with minute-or-wider buckets is read from the per-minute
  * rollup table, so it costs the same at 10M events as at 10k; a time range or one enum value counts index entries
  * per bucket (index-buckets.ts); other results are counted with one grouped scan. With `stackBy`, each bucket also
  * carries its counts per outcome or severity (histogram-stacked.ts).
  */
 export function histogram(db: Db, where: ShapedWhere, maxBuckets: number, stackBy?: StackBy): Histogram {
   const unfiltered = where.sql.trim() === '1';
-  const range = resultRange(db, where);
+  const memory = resultInMemory(db, where);
+  const range = memory ?? resultRange(db, where);
   if (range.lo === null || range.hi === null) return { bucketMs: MINUTE, buckets: [], from: null, to: null };
   const step = chooseBucket(range.lo, range.hi, maxBuckets);
   const span = { from: floorTo(range.lo, step), to: floorTo(range.hi, step) + step };
-  if (stackBy) return { bucketMs: step, buckets: stackedBuckets(db, where, step, stackBy, { lo: range.lo, hi: range.hi }), ...span };
+  if (stackBy) return { bucketMs: step, buckets: stackedBuckets(db, where, step, stackBy, { lo: range.lo, hi: range.hi }, memory), ...span };
   let rows: { t: number; count: number }[];
-  if (unfiltered && step >= MINUTE && step % MINUTE === 0) {
+  if (memory) {
+    rows = bucketsInMemory(memory, step).map(([t, count]) => ({ t, count }));
+  } else if (unfiltered && step >= MINUTE && step % MINUTE === 0) {
     const perMinute = step / MINUTE;
     rows = db
       .prepare(

@@ -3,10 +3,12 @@ import type { Db } from '../open.js';
 import type { ShapedWhere } from '../query-shape.js';
 import { chooseBucket, resultRange } from './histogram.js';
 import { indexedLanes } from './swimlanes-indexed.js';
+import { lanesInMemory, resultInMemory } from '../memory/timeline-in-memory.js';
 
 /**
  * Per-actor activity of a result: its busiest `maxActors` actors, each with counts on the same aligned buckets the
- * histogram uses for the result's range. A time range, the whole case or one enum value (query-shape.ts) is counted
+ * histogram uses for the result's range. Once the case's columns are in memory, any query is counted there
+ * (memory/timeline-in-memory.ts). Until then: a time range, the whole case or one enum value (query-shape.ts) is counted
  * from indexes (swimlanes-indexed.ts). Anything else: one grouped scan by (bucket, actor); the top actors are picked
  * from its answer. Bucket first: most results are read in time order (the ts index or an (x, ts) index), so the sorter gets
  * nearly sorted keys. Measured at 1M events: choosing the actors first and re-reading their events through the
@@ -14,10 +16,12 @@ import { indexedLanes } from './swimlanes-indexed.js';
  * a second pass with a conditional sum per actor costs more than this one pass.
  */
 export function swimlanes(db: Db, where: ShapedWhere, maxBuckets: number, maxActors: number): Swimlanes {
-  const range = resultRange(db, where);
+  const memory = resultInMemory(db, where);
+  const range = memory ?? resultRange(db, where);
   if (range.lo === null || range.hi === null) return { bucketMs: 60_000, from: null, to: null, lanes: [], others: 0 };
   const step = chooseBucket(range.lo, range.hi, maxBuckets);
   const floor = (ts: number) => Math.floor(ts / step) * step;
+  if (memory) return { bucketMs: step, from: floor(range.lo), to: floor(range.hi) + step, ...lanesInMemory(memory, step, maxActors) };
   const indexed = where.shape ? indexedLanes(db, where.shape, { lo: range.lo, hi: range.hi }, step, maxActors) : null;
   if (indexed) return { bucketMs: step, from: floor(range.lo), to: floor(range.hi) + step, ...indexed };
   const rows = db

@@ -1,0 +1,129 @@
+import type { Swimlanes } from '../../../../shared/contract/timeline.js';
+import type { Db } from '../open.js';
+import { asciiLower } from '../query-sql.js';
+import type { ShapedWhere } from '../query-shape.js';
+import { readyColumns, type EventColumns } from './column-cache.js';
+import { resultRows, type RowSet } from './result-rows.js';
+
+/**
+ * Histograms and swimlanes of any query from the in-memory columns: one evaluation of the query to a row set, then
+ * passes over arrays. Same answers as the SQL paths (test/integration/timeline-in-memory.test.ts compares them).
+ */
+
+export interface InMemoryResult {
+  cache: EventColumns;
+  rows: RowSet;
+  /** First and last event time of the result (null when it is empty). */
+  lo: number | null;
+  hi: number | null;
+}
+
+/** The result of a parsed query when the column cache is current, else null (the callers' SQL paths answer). */
+export function resultInMemory(db: Db, where: ShapedWhere): InMemoryResult | null {
+  if (where.node === undefined) return null;
+  const cache = readyColumns(db);
+  if (!cache) return null;
+  const rows = resultRows(db, cache, where.node);
+  let lo = Infinity;
+  let hi = -Infinity;
+  const ts = cache.ts;
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r] === 0) continue;
+    const t = ts[r];
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  return lo === Infinity ? { cache, rows, lo: null, hi: null } : { cache, rows, lo, hi };
+}
+
+/**
+ * Counts per bucket of `step` ms from `lo`: [t, total, ...one count per value] rows for the non-empty buckets in time
+ * order, like the SQL paths' GROUP BY. `stack` names a column and its values (compared exactly, like SQL's `=`).
+ */
+export function bucketsInMemory(
+  result: InMemoryResult, step: number, stack?: { column: 'outcome' | 'severity'; values: readonly string[] },
+): number[][] {
+  const { cache, rows, lo } = result;
+  if (lo === null) return [];
+  const first = Math.floor(lo / step);
+  const width = stack ? stack.values.length + 1 : 1;
+  const counts = new Float64Array((Math.floor(result.hi! / step) - first + 1) * width);
+  const ts = cache.ts;
+  if (stack) {
+    const d = cache.columns[stack.column];
+    // Each code's slot in the row: 1 + its value's position, or 0 (total only) for any other value.
+    const slot = Int32Array.from(d.values, (v) => 1 + stack.values.indexOf(v as string));
+    const codes = d.codes;
+    for (let r = 0; r < rows.length; r++) {
+      if (rows[r] === 0) continue;
+      const at = (Math.floor(ts[r] / step) - first) * width;
+      counts[at]++;
+      const s = slot[codes[r]];
+      if (s > 0) counts[at + s]++;
+    }
+  } else {
+    for (let r = 0; r < rows.length; r++) if (rows[r] !== 0) counts[Math.floor(ts[r] / step) - first]++;
+  }
+  const out: number[][] = [];
+  for (let at = 0; at < counts.length; at += width) {
+    if (counts[at] === 0) continue;
+    const row = [(first + at / width) * step];
+    for (let i = 0; i < width; i++) row.push(counts[at + i]);
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * The busiest `maxActors` actors of the result (actors compared the way NOCASE compares; the first spelling seen
+ * names the lane) and their counts per bucket; events without an actor, or with an empty one, count as others.
+ */
+export function lanesInMemory(result: InMemoryResult, step: number, maxActors: number): Pick<Swimlanes, 'lanes' | 'others'> {
+  const { cache, rows, lo } = result;
+  if (lo === null) return { lanes: [], others: 0 };
+  const d = cache.columns.actor;
+  const group = new Int32Array(d.values.length).fill(-1);
+  const names: string[] = [];
+  const byKey = new Map<string, number>();
+  d.values.forEach((actor, code) => {
+    if (actor === null || actor === '') return;
+    const key = asciiLower(actor);
+    let g = byKey.get(key);
+    if (g === undefined) byKey.set(key, (g = names.push(actor) - 1));
+    group[code] = g;
+  });
+  const totals = new Float64Array(names.length);
+  let total = 0;
+  const codes = d.codes;
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r] === 0) continue;
+    total++;
+    const g = group[codes[r]];
+    if (g >= 0) totals[g]++;
+  }
+  const top = [...totals.keys()]
+    .filter((g) => totals[g] > 0)
+    .sort((a, b) => totals[b] - totals[a] || (names[a] < names[b] ? -1 : 1))
+    .slice(0, maxActors);
+  const lane = new Int32Array(names.length).fill(-1);
+  top.forEach((g, i) => (lane[g] = i));
+  const first = Math.floor(lo / step);
+  const width = Math.floor(result.hi! / step) - first + 1;
+  const counts = new Float64Array(top.length * width);
+  const ts = cache.ts;
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r] === 0) continue;
+    const g = group[codes[r]];
+    const i = g >= 0 ? lane[g] : -1;
+    if (i >= 0) counts[i * width + Math.floor(ts[r] / step) - first]++;
+  }
+  const lanes = top.map((g, i) => {
+    const buckets: { t: number; count: number }[] = [];
+    for (let b = 0; b < width; b++) {
+      const count = counts[i * width + b];
+      if (count > 0) buckets.push({ t: (first + b) * step, count });
+    }
+    return { actor: names[g], total: totals[g], buckets };
+  });
+  return { lanes, others: total - lanes.reduce((sum, l) => sum + l.total, 0) };
+}
