@@ -6,6 +6,7 @@ import type { BackendContext } from './context.js';
 import { handlers } from './handlers/index.js';
 import type { Handler } from './handlers/types.js';
 import { JobRegistry } from './jobs/registry.js';
+import { warmColumns } from './store/memory/column-cache.js';
 import { openCase } from './store/open.js';
 import { markInterruptedExports } from './store/queries/exports.js';
 import { markInterruptedImports } from './store/queries/imports.js';
@@ -24,6 +25,8 @@ export interface BackendOptions {
   now?: () => Date;
   /** Recent-cases list to keep up to date (electron/backend/store/recent-cases.ts); hosts pass it, tests need not. */
   recentCasesFile?: string;
+  /** Keep the case's short columns in memory (default true); tests of the SQL paths turn it off. */
+  columnCache?: boolean;
 }
 
 export interface Backend {
@@ -51,6 +54,8 @@ export function createBackend(options: BackendOptions): Backend {
     markInterruptedImports(db);
     markInterruptedExports(db);
     if (options.recentCasesFile) rememberCase(options.recentCasesFile, path.resolve(file), new Date());
+    // The columns timelines, facets and sessions count over load in steps between requests (memory/column-cache.ts).
+    if (options.columnCache !== false) void warmColumns(db, true);
     return db;
   };
   const context: BackendContext = {

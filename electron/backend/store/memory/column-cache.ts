@@ -50,6 +50,8 @@ export interface EventColumns {
   maxRowid: number;
   /** The data version the cache matches; null while it is being built or caught up. */
   version: string | null;
+  /** The case's count of deleted events when the build started: any change means a rebuild. */
+  deletions: number;
 }
 
 interface CacheState {
@@ -69,7 +71,7 @@ function emptyDictionary(capacity: number): Dictionary {
 function emptyColumns(capacity: number): EventColumns {
   const columns = {} as Record<CachedColumn, Dictionary>;
   for (const c of CACHED_COLUMNS) columns[c] = emptyDictionary(capacity);
-  return { ts: new Float64Array(capacity).fill(Number.NaN), columns, count: 0, maxRowid: 0, version: null };
+  return { ts: new Float64Array(capacity).fill(Number.NaN), columns, count: 0, maxRowid: 0, version: null, deletions: 0 };
 }
 
 function grow(cache: EventColumns, rowid: number): void {
@@ -127,17 +129,18 @@ function readChunk(db: Db, cache: EventColumns, limit: number): number {
 
 type Drift = 'current' | 'appended' | 'rebuild';
 
-/** How the case differs from the cache: the same rows, rows appended after the last cached rowid, or anything else. */
-function driftOf(db: Db, cache: EventColumns): { drift: Drift; appended: number; top: number } {
-  const { top, n } = db.prepare('SELECT coalesce(max(rowid), 0) AS top, count(*) AS n FROM events').get() as { top: number; n: number };
-  if (n === cache.count && top === cache.maxRowid) return { drift: 'current', appended: 0, top };
-  // Rowids only grow on insert, so an append-only change adds exactly the rows above the old maximum.
-  const above = n - cache.count;
-  if (above > 0 && top > cache.maxRowid && n <= MAX_CACHED_EVENTS) {
-    const { k } = db.prepare('SELECT count(*) AS k FROM events WHERE rowid > ?').get(cache.maxRowid) as { k: number };
-    if (k === above) return { drift: 'appended', appended: above, top };
-  }
-  return { drift: 'rebuild', appended: 0, top };
+/**
+ * How the case differs from the cache: the same rows, rows appended after the last cached rowid, or anything else
+ * (a deletion, counted by a trigger: migration 0010). Rowids only grow on insert, so an append adds the rows above
+ * the old maximum. Two lookups, never a count of the events table.
+ */
+function driftOf(db: Db, cache: EventColumns): { drift: Drift; appended: number; top: number; deletions: number } {
+  const { top, deletions } = db
+    .prepare('SELECT coalesce(max(rowid), 0) AS top, (SELECT n FROM event_deletions WHERE id = 1) AS deletions FROM events')
+    .get() as { top: number; deletions: number };
+  if (deletions !== cache.deletions || top < cache.maxRowid) return { drift: 'rebuild', appended: 0, top, deletions };
+  if (top === cache.maxRowid) return { drift: 'current', appended: 0, top, deletions };
+  return { drift: 'appended', appended: top - cache.maxRowid, top, deletions };
 }
 
 /** A background step never keeps the process alive (a CLI command exits when its own work is done). */
@@ -146,6 +149,18 @@ function nextTick(background: boolean): Promise<void> {
     const step = setImmediate(resolve);
     if (background) step.unref();
   });
+}
+
+/** Resolves once the case has not changed for a second. */
+async function quiet(db: Db, background: boolean): Promise<void> {
+  for (;;) {
+    const before = dataVersion(db);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      if (background) timer.unref();
+    });
+    if (!db.open || dataVersion(db) === before) return;
+  }
 }
 
 /**
@@ -161,36 +176,48 @@ export function warmColumns(db: Db, background = false): Promise<void> {
     states.set(db, state);
   }
   const own = state;
+  // The build may finish without awaiting (a small case): clear `running` only after it has been assigned.
   own.running = (async () => {
     try {
+      let settled = true;
       for (;;) {
         if (!db.open || own.disabled) return;
         const version = dataVersion(db);
-        const { drift, top } = driftOf(db, own.cache);
+        const { drift, top, deletions, appended } = driftOf(db, own.cache);
         if (drift === 'current') {
           own.cache.version = version;
           return;
         }
+        if (!settled) {
+          // Rows still arriving after a pass: an import is running. Read on once it has paused for a second rather
+          // than take CPU from its parser and writer (on two cores the import is what the analyst waits for).
+          await quiet(db, background);
+          settled = true;
+          continue;
+        }
         own.cache.version = null;
+        // Rowids are dense (only a purge leaves holes, and that is a rebuild), so they bound the count.
+        const expected = drift === 'rebuild' ? top : own.cache.count + appended;
+        if (expected > MAX_CACHED_EVENTS && (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n > MAX_CACHED_EVENTS) {
+          own.disabled = true;
+          own.cache = emptyColumns(0);
+          return;
+        }
         if (drift === 'rebuild') {
-          const { n } = db.prepare('SELECT count(*) AS n FROM events').get() as { n: number };
-          if (n > MAX_CACHED_EVENTS) {
-            own.disabled = true;
-            return;
-          }
           own.cache = emptyColumns(top + 1);
+          own.cache.deletions = deletions;
         } else grow(own.cache, top);
         while (db.open && readChunk(db, own.cache, CHUNK_ROWS) === CHUNK_ROWS) await nextTick(background);
-        await nextTick(background);
+        settled = false;
       }
     } catch (err) {
       // A cache is an optimisation: a failure leaves the SQL paths in charge.
       own.disabled = true;
       if (db.open) console.warn(`column cache disabled: ${(err as Error).message}`);
-    } finally {
-      own.running = null;
     }
-  })();
+  })().finally(() => {
+    own.running = null;
+  });
   return own.running;
 }
 

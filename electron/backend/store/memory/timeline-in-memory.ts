@@ -3,7 +3,7 @@ import type { Db } from '../open.js';
 import { asciiLower } from '../query-sql.js';
 import type { ShapedWhere } from '../query-shape.js';
 import { readyColumns, type EventColumns } from './column-cache.js';
-import { resultRows, type RowSet } from './result-rows.js';
+import { resultRows } from './result-rows.js';
 
 /**
  * Histograms and swimlanes of any query from the in-memory columns: one evaluation of the query to a row set, then
@@ -12,7 +12,8 @@ import { resultRows, type RowSet } from './result-rows.js';
 
 export interface InMemoryResult {
   cache: EventColumns;
-  rows: RowSet;
+  /** The result's rowids, ascending. */
+  ids: Int32Array;
   /** First and last event time of the result (null when it is empty). */
   lo: number | null;
   hi: number | null;
@@ -24,16 +25,20 @@ export function resultInMemory(db: Db, where: ShapedWhere): InMemoryResult | nul
   const cache = readyColumns(db);
   if (!cache) return null;
   const rows = resultRows(db, cache, where.node);
+  let n = 0;
+  for (let r = 0; r < rows.length; r++) n += rows[r];
+  const ids = new Int32Array(n);
   let lo = Infinity;
   let hi = -Infinity;
   const ts = cache.ts;
-  for (let r = 0; r < rows.length; r++) {
+  for (let r = 0, i = 0; r < rows.length; r++) {
     if (rows[r] === 0) continue;
+    ids[i++] = r;
     const t = ts[r];
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   }
-  return lo === Infinity ? { cache, rows, lo: null, hi: null } : { cache, rows, lo, hi };
+  return n === 0 ? { cache, ids, lo: null, hi: null } : { cache, ids, lo, hi };
 }
 
 /**
@@ -43,7 +48,7 @@ export function resultInMemory(db: Db, where: ShapedWhere): InMemoryResult | nul
 export function bucketsInMemory(
   result: InMemoryResult, step: number, stack?: { column: 'outcome' | 'severity'; values: readonly string[] },
 ): number[][] {
-  const { cache, rows, lo } = result;
+  const { cache, ids, lo } = result;
   if (lo === null) return [];
   const first = Math.floor(lo / step);
   const width = stack ? stack.values.length + 1 : 1;
@@ -54,15 +59,14 @@ export function bucketsInMemory(
     // Each code's slot in the row: 1 + its value's position, or 0 (total only) for any other value.
     const slot = Int32Array.from(d.values, (v) => 1 + stack.values.indexOf(v as string));
     const codes = d.codes;
-    for (let r = 0; r < rows.length; r++) {
-      if (rows[r] === 0) continue;
+    for (const r of ids) {
       const at = (Math.floor(ts[r] / step) - first) * width;
       counts[at]++;
       const s = slot[codes[r]];
       if (s > 0) counts[at + s]++;
     }
   } else {
-    for (let r = 0; r < rows.length; r++) if (rows[r] !== 0) counts[Math.floor(ts[r] / step) - first]++;
+    for (const r of ids) counts[Math.floor(ts[r] / step) - first]++;
   }
   const out: number[][] = [];
   for (let at = 0; at < counts.length; at += width) {
@@ -79,30 +83,33 @@ export function bucketsInMemory(
  * names the lane) and their counts per bucket; events without an actor, or with an empty one, count as others.
  */
 export function lanesInMemory(result: InMemoryResult, step: number, maxActors: number): Pick<Swimlanes, 'lanes' | 'others'> {
-  const { cache, rows, lo } = result;
+  const { cache, ids, lo } = result;
   if (lo === null) return { lanes: [], others: 0 };
   const d = cache.columns.actor;
+  const codes = d.codes;
+  const perCode = new Float64Array(d.values.length);
+  for (const r of ids) perCode[codes[r]]++;
+  // Spellings merged the way NOCASE compares; a lane is named by its first spelling in code-unit order among those
+  // in the result (swimlanes.ts's row path does the same).
   const group = new Int32Array(d.values.length).fill(-1);
   const names: string[] = [];
+  const totals: number[] = [];
   const byKey = new Map<string, number>();
-  d.values.forEach((actor, code) => {
-    if (actor === null || actor === '') return;
+  perCode.forEach((n, code) => {
+    const actor = d.values[code];
+    if (n === 0 || actor === null || actor === '') return;
     const key = asciiLower(actor);
     let g = byKey.get(key);
-    if (g === undefined) byKey.set(key, (g = names.push(actor) - 1));
+    if (g === undefined) {
+      byKey.set(key, (g = names.push(actor) - 1));
+      totals.push(0);
+    }
+    if (actor < names[g]) names[g] = actor;
+    totals[g] += n;
     group[code] = g;
   });
-  const totals = new Float64Array(names.length);
-  let total = 0;
-  const codes = d.codes;
-  for (let r = 0; r < rows.length; r++) {
-    if (rows[r] === 0) continue;
-    total++;
-    const g = group[codes[r]];
-    if (g >= 0) totals[g]++;
-  }
+  const total = ids.length;
   const top = [...totals.keys()]
-    .filter((g) => totals[g] > 0)
     .sort((a, b) => totals[b] - totals[a] || (names[a] < names[b] ? -1 : 1))
     .slice(0, maxActors);
   const lane = new Int32Array(names.length).fill(-1);
@@ -111,8 +118,7 @@ export function lanesInMemory(result: InMemoryResult, step: number, maxActors: n
   const width = Math.floor(result.hi! / step) - first + 1;
   const counts = new Float64Array(top.length * width);
   const ts = cache.ts;
-  for (let r = 0; r < rows.length; r++) {
-    if (rows[r] === 0) continue;
+  for (const r of ids) {
     const g = group[codes[r]];
     const i = g >= 0 ? lane[g] : -1;
     if (i >= 0) counts[i * width + Math.floor(ts[r] / step) - first]++;

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-api-sources.js';
 import { migration0007 } from './0007-s3-objects.js';
 import { migration0008 } from './0008-saved-searches.js';
 import { migration0009 } from './0009-annotation-corrections.js';
+import { migration0010 } from './0010-event-deletions.js';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** All migrations in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /** Brings a case file to SCHEMA_VERSION (or to `target`, for migration tests). */

@@ -1,6 +1,9 @@
 import { FACET_FIELDS, type FacetField, type Facets } from '../../../../shared/contract/annotations.js';
 import type { Db } from '../open.js';
-import type { SqlFragment } from '../sql.js';
+import type { CachedColumn } from '../memory/column-cache.js';
+import { facetsInMemory } from '../memory/facets-in-memory.js';
+import { resultInMemory } from '../memory/timeline-in-memory.js';
+import type { ShapedWhere } from '../query-shape.js';
 import { dataVersion, totalEvents } from './events.js';
 
 /**
@@ -9,6 +12,7 @@ import { dataVersion, totalEvents } from './events.js';
  * result larger than EXACT_ROWS is read as a deterministic 1-in-k sample (a hash of the rowid, which the query's
  * index yields before the row is fetched), counts are scaled by k and flagged `approximate`. `exact: true` reads
  * every row. A small cache (keyed by the data and annotation versions) serves repeated asks for the same result.
+ * Both are the path until the case's columns are in memory (memory/column-cache.ts); then every row is counted.
  */
 
 export const EXACT_ROWS = 4_000;
@@ -18,7 +22,7 @@ export const EXACT_ROWS = 4_000;
  */
 const COUNT_CAP = 300_000;
 
-const COLUMNS: Record<FacetField, string> = {
+const COLUMNS: Record<FacetField, CachedColumn> = {
   actor: 'actor', action: 'action', category: 'category', target: 'target', targetType: 'target_type', outcome: 'outcome',
   severity: 'severity', ip: 'source_ip', source: 'source', format: 'format',
 };
@@ -27,7 +31,7 @@ const NOCASE = new Set<FacetField>(['actor', 'action', 'target', 'targetType', '
 
 const cache = new WeakMap<Db, Map<string, Facets>>();
 
-export function facets(db: Db, where: SqlFragment, fields: readonly FacetField[] = FACET_FIELDS, limit = 10, exact = false): Facets {
+export function facets(db: Db, where: ShapedWhere, fields: readonly FacetField[] = FACET_FIELDS, limit = 10, exact = false): Facets {
   let perDb = cache.get(db);
   if (!perDb) cache.set(db, (perDb = new Map()));
   const key = `${dataVersion(db)}|${where.sql}|${JSON.stringify(where.params)}|${fields.join(',')}|${limit}|${exact}`;
@@ -39,8 +43,13 @@ export function facets(db: Db, where: SqlFragment, fields: readonly FacetField[]
   return result;
 }
 
-/** The uncached computation (the bench times this: a cache hit would measure nothing). */
-export function computeFacets(db: Db, where: SqlFragment, fields: readonly FacetField[], limit: number, exact: boolean): Facets {
+/**
+ * The uncached computation (the bench times this: a cache hit would measure nothing). Once the case's columns are in
+ * memory, every row of any result is counted there (memory/facets-in-memory.ts), exactly and without a sample.
+ */
+export function computeFacets(db: Db, where: ShapedWhere, fields: readonly FacetField[], limit: number, exact: boolean): Facets {
+  const memory = resultInMemory(db, where);
+  if (memory) return facetsInMemory(memory, fields, COLUMNS, NOCASE, limit);
   const unfiltered = where.sql.trim() === '1';
   let known: number | null = null;
   let stride = 1;
@@ -85,8 +94,12 @@ export function computeFacets(db: Db, where: SqlFragment, fields: readonly Facet
       const v = row[i] === null || row[i] === '' ? null : String(row[i]);
       const k = v !== null && NOCASE.has(fields[i]) ? v.toLowerCase() : v;
       const slot = counts[i].get(k);
-      if (slot) slot.n++;
-      else counts[i].set(k, { value: v, n: 1 });
+      if (!slot) counts[i].set(k, { value: v, n: 1 });
+      else {
+        slot.n++;
+        // Spellings of one NOCASE value: the first in code-unit order names it, whatever order the rows came in.
+        if (v !== null && slot.value !== null && v < slot.value) slot.value = v;
+      }
     }
   }
   return {

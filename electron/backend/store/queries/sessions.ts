@@ -1,5 +1,6 @@
 import type { Session, SessionsResult, TravelBadge } from '../../../../shared/contract/workbench.js';
 import type { Db } from '../open.js';
+import { readyColumns, type EventColumns } from '../memory/column-cache.js';
 import { dataVersion } from './events.js';
 import { isLoginAction } from './logins.js';
 import { isUsefulLocation, judgeTravel, type Located } from './travel.js';
@@ -67,15 +68,8 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
   const gap = opts.gapMinutes * 60_000;
   const from = opts.from ?? Number.MIN_SAFE_INTEGER;
   const to = opts.to ?? Number.MAX_SAFE_INTEGER;
-  const rows = db
-    .prepare(
-      `SELECT rowid, ts, session_id, source_ip, user_agent, location,
-         CASE outcome WHEN 'failure' THEN ${FAILURE} WHEN 'success' THEN ${SUCCESS} ELSE 0 END,
-         CASE WHEN category = 'authentication' THEN action END
-       FROM events WHERE actor = ? AND ts >= ? AND ts <= ? ORDER BY ts, rowid`,
-    )
-    .raw()
-    .iterate(opts.actor, from, to) as IterableIterator<Row>;
+  const cache = readyColumns(db);
+  const rows = cache ? rowsInMemory(db, cache, opts.actor, from, to) : rowsFromSql(db, opts.actor, from, to);
 
   const all: Open[] = [];
   const byVendorId = new Map<string, Open>();
@@ -169,6 +163,40 @@ export function actorSessions(db: Db, opts: SessionOptions): SessionsResult {
     history = true;
   }
   return { actor: opts.actor, events, sessions: all.map((o) => o.session) };
+}
+
+function rowsFromSql(db: Db, actor: string, from: number, to: number): IterableIterator<Row> {
+  return db
+    .prepare(
+      `SELECT rowid, ts, session_id, source_ip, user_agent, location,
+         CASE outcome WHEN 'failure' THEN ${FAILURE} WHEN 'success' THEN ${SUCCESS} ELSE 0 END,
+         CASE WHEN category = 'authentication' THEN action END
+       FROM events WHERE actor = ? AND ts >= ? AND ts <= ? ORDER BY ts, rowid`,
+    )
+    .raw()
+    .iterate(actor, from, to) as IterableIterator<Row>;
+}
+
+/**
+ * The same rows from the in-memory columns: only the rowids come from SQLite, in order, from the (actor, ts) index
+ * alone; repeated values are the same JS strings, so the per-row comparisons are cheap too. Rows committed after the
+ * cache's version (rowids above it) wait for the next call, which catches the cache up first.
+ */
+function* rowsInMemory(db: Db, cache: EventColumns, actor: string, from: number, to: number): IterableIterator<Row> {
+  const rowids = db
+    .prepare('SELECT rowid FROM events WHERE actor = ? AND ts >= ? AND ts <= ? AND rowid <= ? ORDER BY ts, rowid')
+    .pluck()
+    .all(actor, from, to, cache.maxRowid) as number[];
+  const { session_id: sessions, source_ip: ips, user_agent: agents, location: places, outcome, category, action } = cache.columns;
+  const outcomeOf = Int32Array.from(outcome.values, (v) => (v === 'failure' ? FAILURE : v === 'success' ? SUCCESS : 0));
+  const authentication = Uint8Array.from(category.values, (v) => (v === 'authentication' ? 1 : 0));
+  for (const r of rowids) {
+    yield [
+      r, cache.ts[r], sessions.values[sessions.codes[r]], ips.values[ips.codes[r]], agents.values[agents.codes[r]],
+      places.values[places.codes[r]], outcomeOf[outcome.codes[r]],
+      authentication[category.codes[r]] ? action.values[action.codes[r]] : null,
+    ];
+  }
 }
 
 /** Event ids of many rows in one statement (a session list needs two per session). */

@@ -2,6 +2,7 @@ import type { Swimlanes } from '../../../../shared/contract/timeline.js';
 import type { Db } from '../open.js';
 import type { ShapedWhere } from '../query-shape.js';
 import { chooseBucket, resultRange } from './histogram.js';
+import { asciiLower } from '../query-sql.js';
 import { indexedLanes } from './swimlanes-indexed.js';
 import { lanesInMemory, resultInMemory } from '../memory/timeline-in-memory.js';
 
@@ -25,19 +26,24 @@ export function swimlanes(db: Db, where: ShapedWhere, maxBuckets: number, maxAct
   const indexed = where.shape ? indexedLanes(db, where.shape, { lo: range.lo, hi: range.hi }, step, maxActors) : null;
   if (indexed) return { bucketMs: step, from: floor(range.lo), to: floor(range.hi) + step, ...indexed };
   const rows = db
-    .prepare(`SELECT actor, (ts - ((ts % ?) + ?) % ?) AS t, count(*) AS n FROM events WHERE ${where.sql} GROUP BY t, actor ORDER BY t, actor`)
+    .prepare(`SELECT actor, (ts - ((ts % ?) + ?) % ?) AS t, count(*) AS n FROM events WHERE ${where.sql} GROUP BY t, actor COLLATE BINARY ORDER BY t`)
     .raw()
     .all(step, step, step, ...where.params) as [string | null, number, number][];
-  // GROUP BY actor uses the column's NOCASE collation, so each actor appears once per bucket; buckets ascend.
+  // Each spelling separately, merged the way NOCASE compares: one lane per actor, named by its first spelling in
+  // code-unit order (NOCASE grouping alone would name it by whichever row came last, bucket by bucket).
   const byActor = new Map<string, Swimlanes['lanes'][number]>();
   let total = 0;
   for (const [actor, t, n] of rows) {
     total += n;
     if (actor === null || actor === '') continue;
-    let lane = byActor.get(actor);
-    if (!lane) byActor.set(actor, (lane = { actor, total: 0, buckets: [] }));
+    const key = asciiLower(actor);
+    let lane = byActor.get(key);
+    if (!lane) byActor.set(key, (lane = { actor, total: 0, buckets: [] }));
+    if (actor < lane.actor) lane.actor = actor;
     lane.total += n;
-    lane.buckets.push({ t, count: n });
+    const last = lane.buckets[lane.buckets.length - 1];
+    if (last?.t === t) last.count += n;
+    else lane.buckets.push({ t, count: n });
   }
   const lanes = [...byActor.values()].sort((a, b) => b.total - a.total || (a.actor < b.actor ? -1 : 1)).slice(0, maxActors);
   const inLanes = lanes.reduce((sum, l) => sum + l.total, 0);

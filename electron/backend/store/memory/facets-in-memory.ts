@@ -1,0 +1,87 @@
+import type { FacetField, Facets } from '../../../../shared/contract/annotations.js';
+import type { CachedColumn, Dictionary } from './column-cache.js';
+import type { InMemoryResult } from './timeline-in-memory.js';
+
+/**
+ * Facets of a result from the in-memory columns: every row counted (never a sample), one pass per field over the
+ * result's rowids. Values are grouped and ordered exactly like facets.ts's row path: null and '' count as none,
+ * NOCASE columns fold with toLowerCase (the group is named by its first spelling in code-unit order), most frequent
+ * first, ties in locale order.
+ */
+export function facetsInMemory(
+  result: InMemoryResult, fields: readonly FacetField[], columns: Record<FacetField, CachedColumn>, nocase: ReadonlySet<FacetField>,
+  limit: number,
+): Facets {
+  const { cache, ids } = result;
+  const total = ids.length;
+  const collator = new Intl.Collator();
+  const compare = (a: Slot, b: Slot) => b.n - a.n || collator.compare(String(a.value), String(b.value));
+  return {
+    fields: fields.map((field) => {
+      const d = cache.columns[columns[field]];
+      const perCode = new Float64Array(d.values.length);
+      const codes = d.codes;
+      for (const r of ids) perCode[codes[r]]++;
+      // Values that compare equal share a slot, named by their first spelling in code-unit order among those present.
+      const slotOf = groupsOf(d, nocase.has(field));
+      const slots = new Map<number, Slot>();
+      perCode.forEach((n, code) => {
+        if (n === 0) return;
+        const value = d.values[code] === '' ? null : d.values[code];
+        const slot = slots.get(slotOf[code]);
+        if (!slot) slots.set(slotOf[code], { value, n });
+        else {
+          slot.n += n;
+          if (value !== null && slot.value !== null && value < slot.value) slot.value = value;
+        }
+      });
+      const present = [...slots.values()];
+      return { field, values: topK(present, limit, compare).map((s) => ({ value: s.value, count: s.n })), more: present.length > limit };
+    }),
+    total,
+    approximate: false,
+    sampled: total,
+  };
+}
+
+const groupCache = new WeakMap<Dictionary, Map<boolean, { slotOf: Int32Array; size: number }>>();
+
+/**
+ * Each code's group (values that compare equal share one), kept while the dictionary does not grow: a target
+ * column has 100k values.
+ */
+function groupsOf(d: Dictionary, nocase: boolean): Int32Array {
+  let perDictionary = groupCache.get(d);
+  if (!perDictionary) groupCache.set(d, (perDictionary = new Map()));
+  const known = perDictionary.get(nocase);
+  if (known && known.size === d.values.length) return known.slotOf;
+  const slotOf = new Int32Array(d.values.length);
+  const byKey = new Map<string | null, number>();
+  d.values.forEach((value, code) => {
+    const v = value === '' ? null : value;
+    const key = v !== null && nocase ? v.toLowerCase() : v;
+    let s = byKey.get(key);
+    if (s === undefined) byKey.set(key, (s = byKey.size));
+    slotOf[code] = s;
+  });
+  perDictionary.set(nocase, { slotOf, size: d.values.length });
+  return slotOf;
+}
+
+interface Slot {
+  value: string | null;
+  n: number;
+}
+
+/** The first `k` of `items` in `compare` order without sorting them all (a field may hold 100k distinct values). */
+function topK(items: Slot[], k: number, compare: (a: Slot, b: Slot) => number): Slot[] {
+  const top: Slot[] = [];
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1]) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compare(item, top[at - 1]) < 0) at--;
+    top.splice(at, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
