@@ -6,9 +6,12 @@ export function requireCase(value: string | undefined, command: string): string 
   return value;
 }
 
-/** Runs `fn` with a backend on the case and always closes it (workers and the SQLite connection). */
+/**
+ * Runs `fn` with a backend on the case and always closes it (workers and the SQLite connection). A one-shot command
+ * asks once: building the in-memory columns would only cost it time.
+ */
 export async function withBackend<T>(caseFile: string, fn: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = createBackend({ caseFile });
+  const backend = createBackend({ caseFile, columnCache: false });
   try {
     return await fn(backend);
   } finally {

@@ -57,6 +57,7 @@ export async function importCommand(args: { positionals: string[]; case?: string
   const tty = process.stderr.isTTY;
   const backend = createBackend({
     caseFile,
+    columnCache: false, // one-shot: the in-memory columns would only take CPU from the job
     emit: (event, payload) => {
       if (event === 'job:progress' && tty) process.stderr.write(`\r\x1b[K${progressLine(payload as JobProgress)}`);
     },

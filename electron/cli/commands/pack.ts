@@ -73,6 +73,7 @@ export async function packCommand(args: PackArgs): Promise<Job> {
   const early: Job[] = [];
   const backend = createBackend({
     caseFile,
+    columnCache: false, // one-shot: the in-memory columns would only take CPU from the job
     emit: (event, payload) => {
       if (event === 'job:progress' && tty) process.stderr.write(`\r\x1b[K${progressLine(payload as JobProgress)}`);
       if (event === 'job:finished') {
