@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend.js';
 import { readyColumns, warmColumns } from '../../electron/backend/store/memory/column-cache.js';
 import { resultInMemory } from '../../electron/backend/store/memory/timeline-in-memory.js';
+import { countEvents } from '../../electron/backend/store/queries/events.js';
 import { computeFacets } from '../../electron/backend/store/queries/facets.js';
 import { histogram } from '../../electron/backend/store/queries/histogram.js';
 import { createEventWriter, type EventInsert } from '../../electron/backend/store/queries/insert-events.js';
@@ -16,10 +17,11 @@ import { makeEvent } from '../helpers/events.js';
 import { useTempDir } from '../helpers/temp.js';
 
 /**
- * The in-memory columns (electron/backend/store/memory/) answer timelines, swimlanes, facets and sessions of any
- * query once current. Each answer must be exactly what reading the rows gives: the same query compiled without its
- * parsed tree and shape takes the row path, facets are compared with their exact SQL count, sessions with the same call
- * made before the cache existed. Then the cache must follow the case: appends, big appends and a retention purge.
+ * The in-memory columns (electron/backend/store/memory/) answer timelines, swimlanes, facets, counts and sessions of
+ * any query once current. Each answer must be exactly what reading the rows gives: the same query compiled without
+ * its parsed tree and shape takes the row path; facets and the table's count are compared with their exact SQL
+ * count; sessions with the same call made before the cache existed. Then the cache must follow the case: appends,
+ * big appends and a retention purge.
  */
 
 const tempDir = useTempDir();
@@ -109,6 +111,8 @@ describe('the in-memory columns', () => {
       const where = whereClause(query);
       expect(resultInMemory(db, where), query).not.toBeNull();
       expect(answers(open, where), query).toEqual(answers(open, sqlPath(query)));
+      const count = await open.call('events:count', { query, exact: false });
+      expect(count, query).toEqual(countEvents(db, sqlPath(query), true));
       const inMemory = computeFacets(db, where, FACET_FIELDS, 3, false);
       expect(inMemory.approximate).toBe(false);
       expect(inMemory, query).toEqual(computeFacets(db, sqlPath(query), FACET_FIELDS, 3, true));

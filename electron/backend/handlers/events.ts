@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
-import { whereClause } from '../store/query-sql.js';
+import { countInMemory } from '../store/memory/timeline-in-memory.js';
+import type { Db } from '../store/open.js';
+import { whereClause, type CompiledQuery } from '../store/query-sql.js';
 import { countEvents, eventWindow, getEvent } from '../store/queries/events.js';
 import { histogram } from '../store/queries/histogram.js';
 import { withColumnAttributes } from '../store/queries/values.js';
@@ -11,7 +13,7 @@ export const eventHandlers: HandlerMap<'events:window' | 'events:count' | 'event
     offset,
     rows: withRowAnnotations(ctx.db, withColumnAttributes(ctx.db, eventWindow(ctx.db, whereClause(query, ctx.now()), order, offset, limit))),
   }),
-  'events:count': ({ query, exact }, ctx) => countEvents(ctx.db, whereClause(query, ctx.now()), exact),
+  'events:count': ({ query, exact }, ctx) => countOf(ctx.db, whereClause(query, ctx.now()), exact),
   'events:get': ({ id }, ctx) => {
     const event = getEvent(ctx.db, id);
     if (!event) throw new AppError('NOT_FOUND', `no event with id ${id} in this case`);
@@ -31,3 +33,15 @@ export const eventHandlers: HandlerMap<'events:window' | 'events:count' | 'event
     }
   },
 };
+
+/**
+ * The table's result count. A small result is counted in SQL up to a cap; past the cap, or when asked for an exact
+ * count, the column cache counts every row at once when it is current (SQL would scan for it).
+ */
+function countOf(db: Db, where: CompiledQuery, exact: boolean): { count: number; exact: boolean } {
+  const capped = exact ? null : countEvents(db, where, false);
+  if (capped?.exact) return capped;
+  const inMemory = countInMemory(db, where);
+  if (inMemory !== null) return { count: inMemory, exact: true };
+  return capped ?? countEvents(db, where, true);
+}

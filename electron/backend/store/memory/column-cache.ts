@@ -2,18 +2,18 @@ import type { Db } from '../open.js';
 import { dataVersion } from '../queries/events.js';
 
 /**
- * The case's short columns in memory, one typed array per column indexed by rowid, warmed in the background after a
- * case opens. Timelines, swimlanes and sessions of results no index can count (full text of a common word, a field
- * without an index, OR, NOT, has:) then cost a pass over arrays instead of a read of every matching row: SQLite
- * hands a row's values to JS at about 2 µs a row (npm run bench, "column cache" line), arrays at a few ns.
+ * The case's short columns in memory, one typed array per column indexed by rowid, built in steps after a case
+ * opens. Timelines, swimlanes, facets and sessions of results no index can count (full text of a common word, a field
+ * without an index, OR, NOT, has:) then cost a pass over arrays instead of a read of every matching row: SQLite hands
+ * a row's values to JS at 1-2 µs a row, arrays at a few ns (npm run bench, "column cache" and "timeline" tables).
  *
  * Text columns are dictionary-coded: `codes[rowid]` indexes `values` (code 0 is NULL); `reps[code]` is the first
  * rowid holding that value, so a query term is judged by SQLite itself on one row per distinct value (result-rows.ts)
  * and means exactly what it means in SQL. Only the events table's rows are cached, never annotations.
  *
- * Freshness: the cache remembers the data version it matches. When the case changed, rows appended since (an import)
- * are read on; a lower count than expected means rows were deleted (a retention purge), and the cache is rebuilt.
- * Until a cache is complete and current, callers get null and use their SQL paths.
+ * Freshness: the cache remembers the data version it matches. Events are only appended or purged: rows appended since
+ * (an import) are read on; a deletion (counted by a trigger, migration 0010) rebuilds the cache. Until it is complete
+ * and current, callers get null and use their SQL paths.
  */
 
 export const CACHED_COLUMNS = [
@@ -24,7 +24,7 @@ export type CachedColumn = (typeof CACHED_COLUMNS)[number];
 
 /** 64 bytes per event (15 codes and a time): 256 MB at this cap. Bigger cases keep their SQL paths. */
 export const MAX_CACHED_EVENTS = 4_000_000;
-/** Rows read per step of a background build: about 50 ms, the most a request may wait behind one. */
+/** Rows read per step of a background build: about 70 ms at 1M events, the most a request waits behind one. */
 const CHUNK_ROWS = 20_000;
 /** An append up to this many rows is read during the request that notices it; more is read in the background. */
 const INLINE_APPEND_ROWS = 20_000;

@@ -41,6 +41,17 @@ export function resultInMemory(db: Db, where: ShapedWhere): InMemoryResult | nul
   return n === 0 ? { cache, ids, lo: null, hi: null } : { cache, ids, lo, hi };
 }
 
+/** How many events a parsed query selects, from the column cache when it is current (else null). */
+export function countInMemory(db: Db, where: ShapedWhere): number | null {
+  if (where.node === undefined) return null;
+  const cache = readyColumns(db);
+  if (!cache) return null;
+  const rows = resultRows(db, cache, where.node);
+  let n = 0;
+  for (let r = 0; r < rows.length; r++) n += rows[r];
+  return n;
+}
+
 /**
  * Counts per bucket of `step` ms from `lo`: [t, total, ...one count per value] rows for the non-empty buckets in time
  * order, like the SQL paths' GROUP BY. `stack` names a column and its values (compared exactly, like SQL's `=`).
