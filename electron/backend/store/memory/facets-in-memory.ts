@@ -21,7 +21,7 @@ export function facetsInMemory(
       const d = cache.columns[columns[field]];
       const perCode = new Float64Array(d.values.length);
       const codes = d.codes;
-      for (const r of ids) perCode[codes[r]]++;
+      for (let i = 0; i < ids.length; i++) perCode[codes[ids[i]]]++;
       // Values that compare equal share a slot, named by their first spelling in code-unit order among those present.
       const slotOf = groupsOf(d, nocase.has(field));
       const slots = new Map<number, Slot>();

@@ -25,19 +25,20 @@ export function resultInMemory(db: Db, where: ShapedWhere): InMemoryResult | nul
   const cache = readyColumns(db);
   if (!cache) return null;
   const rows = resultRows(db, cache, where.node);
+  // One pass: rowids into a buffer as large as the case, then a view of the filled part (no count pass first).
+  const all = new Int32Array(rows.length);
   let n = 0;
-  for (let r = 0; r < rows.length; r++) n += rows[r];
-  const ids = new Int32Array(n);
   let lo = Infinity;
   let hi = -Infinity;
   const ts = cache.ts;
-  for (let r = 0, i = 0; r < rows.length; r++) {
+  for (let r = 0; r < rows.length; r++) {
     if (rows[r] === 0) continue;
-    ids[i++] = r;
+    all[n++] = r;
     const t = ts[r];
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   }
+  const ids = all.subarray(0, n);
   return n === 0 ? { cache, ids, lo: null, hi: null } : { cache, ids, lo, hi };
 }
 
@@ -70,14 +71,15 @@ export function bucketsInMemory(
     // Each code's slot in the row: 1 + its value's position, or 0 (total only) for any other value.
     const slot = Int32Array.from(d.values, (v) => 1 + stack.values.indexOf(v as string));
     const codes = d.codes;
-    for (const r of ids) {
+    for (let i = 0; i < ids.length; i++) {
+      const r = ids[i];
       const at = (Math.floor(ts[r] / step) - first) * width;
       counts[at]++;
       const s = slot[codes[r]];
       if (s > 0) counts[at + s]++;
     }
   } else {
-    for (const r of ids) counts[Math.floor(ts[r] / step) - first]++;
+    for (let i = 0; i < ids.length; i++) counts[Math.floor(ts[ids[i]] / step) - first]++;
   }
   const out: number[][] = [];
   for (let at = 0; at < counts.length; at += width) {
@@ -99,7 +101,7 @@ export function lanesInMemory(result: InMemoryResult, step: number, maxActors: n
   const d = cache.columns.actor;
   const codes = d.codes;
   const perCode = new Float64Array(d.values.length);
-  for (const r of ids) perCode[codes[r]]++;
+  for (let i = 0; i < ids.length; i++) perCode[codes[ids[i]]]++;
   // Spellings merged the way NOCASE compares; a lane is named by its first spelling in code-unit order among those
   // in the result (swimlanes.ts's row path does the same).
   const group = new Int32Array(d.values.length).fill(-1);
@@ -129,7 +131,8 @@ export function lanesInMemory(result: InMemoryResult, step: number, maxActors: n
   const width = Math.floor(result.hi! / step) - first + 1;
   const counts = new Float64Array(top.length * width);
   const ts = cache.ts;
-  for (const r of ids) {
+  for (let k = 0; k < ids.length; k++) {
+    const r = ids[k];
     const g = group[codes[r]];
     const i = g >= 0 ? lane[g] : -1;
     if (i >= 0) counts[i * width + Math.floor(ts[r] / step) - first]++;
