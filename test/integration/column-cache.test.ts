@@ -169,6 +169,19 @@ describe('the in-memory columns', () => {
     );
   });
 
+  it('replace the facets sample taken while they warmed with an exact count', async () => {
+    open = createBackend({ caseFile: path.join(tempDir(), 'e.auditlens'), columnCache: false });
+    const db = open.context.db;
+    createEventWriter(db).write(makeEvents(6000, T0, 5));
+    const sampled = await open.call('events:facets', { query: '' });
+    expect(sampled.approximate).toBe(true); // 6,000 events: more than the SQL path counts exactly
+    await warmColumns(db);
+    const counted = await open.call('events:facets', { query: '' });
+    expect(counted.approximate).toBe(false);
+    expect(counted.total).toBe(6000);
+    expect(counted).toEqual(computeFacets(db, sqlPath(''), FACET_FIELDS, 10, true));
+  });
+
   it('warm by themselves when the backend opens a case', async () => {
     const file = path.join(tempDir(), 'w.auditlens');
     open = createBackend({ caseFile: file });

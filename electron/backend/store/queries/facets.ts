@@ -1,6 +1,6 @@
 import { FACET_FIELDS, type FacetField, type Facets } from '../../../../shared/contract/annotations.js';
 import type { Db } from '../open.js';
-import type { CachedColumn } from '../memory/column-cache.js';
+import { readyColumns, type CachedColumn } from '../memory/column-cache.js';
 import { facetsInMemory } from '../memory/facets-in-memory.js';
 import { resultInMemory } from '../memory/timeline-in-memory.js';
 import type { ShapedWhere } from '../query-shape.js';
@@ -34,7 +34,9 @@ const cache = new WeakMap<Db, Map<string, Facets>>();
 export function facets(db: Db, where: ShapedWhere, fields: readonly FacetField[] = FACET_FIELDS, limit = 10, exact = false): Facets {
   let perDb = cache.get(db);
   if (!perDb) cache.set(db, (perDb = new Map()));
-  const key = `${dataVersion(db)}|${where.sql}|${JSON.stringify(where.params)}|${fields.join(',')}|${limit}|${exact}`;
+  // Whether the column cache answers is part of the key: a sample taken while it warmed is not kept once it can count.
+  const counted = readyColumns(db) !== null;
+  const key = `${dataVersion(db)}|${counted}|${where.sql}|${JSON.stringify(where.params)}|${fields.join(',')}|${limit}|${exact}`;
   const hit = perDb.get(key);
   if (hit) return hit;
   const result = computeFacets(db, where, fields, limit, exact);
