@@ -41,6 +41,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   mapping: { type: 'string' },
   keep: { type: 'string' },
+  only: { type: 'string' },
   preset: { type: 'string' },
   url: { type: 'string' },
   'token-env': { type: 'string' },

@@ -35,7 +35,8 @@ Usage:
                     [--generated-at ISO] [--zone TZ] [--organization NAME] --out FILE.zip   evidence pack (BagIt zip)
   auditlens verify  PACK.zip [--sha256 HEX]                     check every hash, Payload-Oxum, CSV = JSONL;
                                                                 --sha256: also the zip's recorded SHA-256
-  auditlens bench   [--events N] [--runs N] [--keep DIR]       import + query benchmark with a sqlite3 reference
+  auditlens bench   [--events N] [--runs N] [--keep DIR]       import + query benchmark with a sqlite3 reference;
+                    [--only workbench]                        --only workbench: stop after the workbench tables
 
 Query examples: 'outcome:failure action:LOGIN*'  'actor:alice@example.com time>-24h'  'ip:10.0.0.0/8 -action:LOGOUT'
 Exit codes: 0 ok, 1 failure, 2 usage.`;

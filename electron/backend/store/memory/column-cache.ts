@@ -22,8 +22,16 @@ export const CACHED_COLUMNS = [
 ] as const;
 export type CachedColumn = (typeof CACHED_COLUMNS)[number];
 
-/** 64 bytes per event (15 codes and a time): 256 MB at this cap. Bigger cases keep their SQL paths. */
-export const MAX_CACHED_EVENTS = 4_000_000;
+/**
+ * 64 bytes per event (15 codes and a time): 256 MB at the default cap of 4M events. Bigger cases keep their SQL paths
+ * unless AUDITLENS_COLUMN_CACHE_MAX_EVENTS raises the cap (a machine with the memory to spare: 640 MB at 10M).
+ */
+export const MAX_CACHED_EVENTS = capFrom(process.env.AUDITLENS_COLUMN_CACHE_MAX_EVENTS);
+
+function capFrom(setting: string | undefined): number {
+  const n = Number(setting);
+  return setting !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : 4_000_000;
+}
 /** Rows read per step of a background build: about 70 ms at 1M events, the most a request waits behind one. */
 const CHUNK_ROWS = 20_000;
 /** An append up to this many rows is read during the request that notices it; more is read in the background. */
