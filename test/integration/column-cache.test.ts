@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend.js';
 import { readyColumns, warmColumns } from '../../electron/backend/store/memory/column-cache.js';
+import { facetsInMemory } from '../../electron/backend/store/memory/facets-in-memory.js';
 import { resultInMemory } from '../../electron/backend/store/memory/timeline-in-memory.js';
 import { countEvents } from '../../electron/backend/store/queries/events.js';
 import { computeFacets } from '../../electron/backend/store/queries/facets.js';
@@ -64,6 +65,11 @@ function makeEvents(n: number, from: number, seed0: number): EventInsert[] {
     });
   });
 }
+
+const FACET_COLUMNS = {
+  actor: 'actor', action: 'action', category: 'category', target: 'target', targetType: 'target_type', outcome: 'outcome',
+  severity: 'severity', ip: 'source_ip', source: 'source', format: 'format',
+} as const;
 
 const at = (hours: number) => new Date(T0 + hours * 3_600_000).toISOString();
 const QUERIES = [
@@ -180,6 +186,31 @@ describe('the in-memory columns', () => {
     expect(counted.approximate).toBe(false);
     expect(counted.total).toBe(6000);
     expect(counted).toEqual(computeFacets(db, sqlPath(''), FACET_FIELDS, 10, true));
+  });
+
+  it('sample a result past the counted size with the SQL sample\'s rowid hash, scaled, beside the exact total', async () => {
+    open = createBackend({ caseFile: path.join(tempDir(), 'h.auditlens'), columnCache: false });
+    const db = open.context.db;
+    createEventWriter(db).write(makeEvents(6000, T0, 11));
+    await warmColumns(db);
+    const query = 'actorType:user OR outcome:success';
+    const where = whereClause(query);
+    const result = resultInMemory(db, where)!;
+    // Counted whole up to 1,000 rows here (2M in the app): this result is sampled.
+    const sampled = facetsInMemory(result, ['actor'], { ...FACET_COLUMNS }, new Set(['actor']), 50, false, 1000);
+    const stride = Math.ceil(result.ids.length / 1000);
+    expect(stride).toBeGreaterThan(1);
+    expect(sampled).toMatchObject({ approximate: true, total: countEvents(db, sqlPath(query), true).count });
+    const bySql = db
+      .prepare(
+        `SELECT lower(actor) AS actor, count(*) * ? AS n FROM events
+         WHERE (((rowid * 2654435761) & 4294967295) >> 8) % ? = 0 AND actor <> '' AND (${where.sql}) GROUP BY 1`,
+      )
+      .all(stride, stride, ...where.params) as { actor: string; n: number }[];
+    const inMemory = sampled.fields[0].values.filter((v) => v.value !== null).map((v) => ({ actor: v.value!.toLowerCase(), n: v.count }));
+    expect(inMemory.sort((a, b) => a.actor.localeCompare(b.actor))).toEqual(bySql.sort((a, b) => a.actor.localeCompare(b.actor)));
+    // Asked for exact counts, it counts every row.
+    expect(facetsInMemory(result, ['actor'], { ...FACET_COLUMNS }, new Set(['actor']), 50, true, 1000).approximate).toBe(false);
   });
 
   it('warm by themselves when the backend opens a case', async () => {

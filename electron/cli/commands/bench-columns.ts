@@ -1,6 +1,7 @@
 import type { Backend } from '../../backend/backend.js';
 import { columnBytes, MAX_CACHED_EVENTS, readyColumns, warmColumns } from '../../backend/store/memory/column-cache.js';
 import { actorSessions } from '../../backend/store/queries/sessions.js';
+import { stats } from './bench-workbench.js';
 
 /**
  * The in-memory column cache (memory/column-cache.ts): what building it costs at the bench's scale, and one actor's
@@ -10,12 +11,6 @@ import { actorSessions } from '../../backend/store/queries/sessions.js';
  */
 
 export const SESSIONS_ACTOR = 'alice@example.com';
-
-function stats(samples: number[]): { median: number; p95: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 export async function benchColumns(backend: Backend, runs: number, log: (line: string) => void): Promise<void> {
   const db = backend.context.db;

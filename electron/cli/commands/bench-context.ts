@@ -1,4 +1,5 @@
 import type { Backend } from '../../backend/backend.js';
+import { SESSIONS_ACTOR } from './bench-columns.js';
 
 /**
  * Workbench targets at the bench's event count: the context view (every event within +-5 minutes of one event,
@@ -31,7 +32,7 @@ export async function benchContext(backend: Backend, runs: number, log: (line: s
       .get(1 + Math.floor(((i + 0.5) / runs) * total)) as { id: string; ts: number } | undefined;
     return row ?? (db.prepare('SELECT id, ts FROM events LIMIT 1').get() as { id: string; ts: number });
   });
-  const actor = 'alice@example.com';
+  const actor = SESSIONS_ACTOR;
   const actorEvents = (db.prepare('SELECT count(*) AS n FROM events WHERE actor = ?').get(actor) as { n: number }).n;
 
   const context = await time(runs, (i) => backend.call('events:context', { id: anchors[i].id, minutes: 5 }));

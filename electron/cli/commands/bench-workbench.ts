@@ -17,7 +17,7 @@ interface Stats {
   p95: number;
 }
 
-function stats(samples: number[]): Stats {
+export function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
   return { median: at(0.5), p95: at(0.95) };

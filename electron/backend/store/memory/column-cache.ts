@@ -23,8 +23,8 @@ export const CACHED_COLUMNS = [
 export type CachedColumn = (typeof CACHED_COLUMNS)[number];
 
 /**
- * 64 bytes per event (15 codes and a time): 256 MB at the default cap of 4M events. Bigger cases keep their SQL paths
- * unless AUDITLENS_COLUMN_CACHE_MAX_EVENTS raises the cap (a machine with the memory to spare: 640 MB at 10M).
+ * 68 bytes per event (15 codes and a time): 272 MB at the default cap of 4M events. Bigger cases keep their SQL paths
+ * unless AUDITLENS_COLUMN_CACHE_MAX_EVENTS raises the cap (a machine with the memory to spare: 680 MB at 10M).
  */
 export const MAX_CACHED_EVENTS = capFrom(process.env.AUDITLENS_COLUMN_CACHE_MAX_EVENTS);
 
@@ -211,7 +211,8 @@ export function warmColumns(db: Db, background = false): Promise<void> {
           own.cache = emptyColumns(0);
           return;
         }
-        if (drift === 'rebuild') {
+        if (drift === 'rebuild' || own.cache.count === 0) {
+          // Sized to the case: growth by a quarter is for appends (at 10M events it would hold 210 MB spare).
           own.cache = emptyColumns(top + 1);
           own.cache.deletions = deletions;
         } else grow(own.cache, top);

@@ -2,18 +2,27 @@ import type { FacetField, Facets } from '../../../../shared/contract/annotations
 import type { CachedColumn, Dictionary } from './column-cache.js';
 import type { InMemoryResult } from './timeline-in-memory.js';
 
+/** Results up to this many events are counted whole; only cases past 2M events have bigger ones. */
+export const COUNTED_ROWS = 2_000_000;
+/** A bigger result is sampled down to about this many rows (the time of counting 1M rows, 50-150 ms). */
+const SAMPLED_ROWS = 1_000_000;
+
 /**
- * Facets of a result from the in-memory columns: every row counted (never a sample), one pass per field over the
- * result's rowids. Values are grouped and ordered exactly like facets.ts's row path: null and '' count as none,
- * NOCASE columns fold with toLowerCase (the group is named by its first spelling in code-unit order), most frequent
- * first, ties in locale order.
+ * Facets of a result from the in-memory columns, one pass per field over the result's rowids. Every row is counted
+ * up to COUNTED_ROWS (every result of a case up to 2M events) or when `exact`; a bigger result counts the rows whose
+ * rowid hash facets.ts's SQL sample would pick, scaled and flagged `approximate`, with the exact total. Values are
+ * grouped and ordered exactly like facets.ts's row path: null and '' count as none, NOCASE columns fold with
+ * toLowerCase (the group is named by its first spelling in code-unit order), most frequent first, ties in locale
+ * order.
  */
 export function facetsInMemory(
   result: InMemoryResult, fields: readonly FacetField[], columns: Record<FacetField, CachedColumn>, nocase: ReadonlySet<FacetField>,
-  limit: number,
+  limit: number, exact: boolean, countedRows = COUNTED_ROWS,
 ): Facets {
-  const { cache, ids } = result;
-  const total = ids.length;
+  const { cache } = result;
+  const total = result.ids.length;
+  const stride = exact || total <= countedRows ? 1 : Math.ceil(total / Math.min(SAMPLED_ROWS, countedRows));
+  const ids = stride === 1 ? result.ids : sampleOf(result.ids, stride);
   const collator = new Intl.Collator();
   const compare = (a: Slot, b: Slot) => b.n - a.n || collator.compare(String(a.value), String(b.value));
   return {
@@ -36,12 +45,24 @@ export function facetsInMemory(
         }
       });
       const present = [...slots.values()];
-      return { field, values: topK(present, limit, compare).map((s) => ({ value: s.value, count: s.n })), more: present.length > limit };
+      const top = topK(present, limit, compare).map((s) => ({ value: s.value, count: s.n * stride }));
+      return { field, values: top, more: present.length > limit };
     }),
     total,
-    approximate: false,
-    sampled: total,
+    approximate: stride > 1,
+    sampled: ids.length,
   };
+}
+
+/** The rowids whose multiplicative hash (facets.ts's `hash`, in 32-bit arithmetic) is a multiple of `stride`. */
+function sampleOf(ids: Int32Array, stride: number): Int32Array {
+  const out = new Int32Array(ids.length);
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const r = ids[i];
+    if (((Math.imul(r, 0x9e3779b1) >>> 0) >>> 8) % stride === 0) out[n++] = r;
+  }
+  return out.subarray(0, n);
 }
 
 const groupCache = new WeakMap<Dictionary, Map<boolean, { slotOf: Int32Array; size: number }>>();

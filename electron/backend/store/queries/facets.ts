@@ -51,7 +51,7 @@ export function facets(db: Db, where: ShapedWhere, fields: readonly FacetField[]
  */
 export function computeFacets(db: Db, where: ShapedWhere, fields: readonly FacetField[], limit: number, exact: boolean): Facets {
   const memory = resultInMemory(db, where);
-  if (memory) return facetsInMemory(memory, fields, COLUMNS, NOCASE, limit);
+  if (memory) return facetsInMemory(memory, fields, COLUMNS, NOCASE, limit, exact);
   const unfiltered = where.sql.trim() === '1';
   let known: number | null = null;
   let stride = 1;
