@@ -1,6 +1,5 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend/backend.js';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend.js';
 import { readyColumns, warmColumns } from '../../electron/backend/store/memory/column-cache.js';
 import { facetsInMemory } from '../../electron/backend/store/memory/facets-in-memory.js';
 import { resultInMemory } from '../../electron/backend/store/memory/timeline-in-memory.js';
@@ -15,7 +14,7 @@ import { whereClause } from '../../electron/backend/store/query-sql.js';
 import { FACET_FIELDS } from '../../shared/contract/annotations.js';
 import { ACTOR_TYPES, CATEGORIES } from '../../shared/model/event.js';
 import { makeEvent } from '../helpers/events.js';
-import { useTempDir } from '../helpers/temp.js';
+import { useBackends } from '../helpers/backends.js';
 
 /**
  * The in-memory columns (electron/backend/store/memory/) answer timelines, swimlanes, facets, counts and sessions of
@@ -25,12 +24,7 @@ import { useTempDir } from '../helpers/temp.js';
  * big appends and a retention purge.
  */
 
-const tempDir = useTempDir();
-let open: Backend | null = null;
-afterEach(async () => {
-  await open?.close();
-  open = null;
-});
+const startBackend = useBackends();
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 const OLD = Date.parse('2024-11-01T00:00:00.000Z');
@@ -105,7 +99,7 @@ async function annotated(b: Backend, ids: string[]): Promise<void> {
 
 describe('the in-memory columns', () => {
   it('answer timelines, swimlanes and facets of any query exactly as the SQL paths do', async () => {
-    open = createBackend({ caseFile: path.join(tempDir(), 'a.auditlens'), columnCache: false });
+    const open = startBackend({ columnCache: false });
     const db = open.context.db;
     const events = makeEvents(6000, T0, 4242);
     createEventWriter(db).write(events);
@@ -126,7 +120,7 @@ describe('the in-memory columns', () => {
   });
 
   it('give every actor the same sessions, badges and event ids as the SQL read', async () => {
-    open = createBackend({ caseFile: path.join(tempDir(), 's.auditlens'), columnCache: false });
+    const open = startBackend({ columnCache: false });
     const db = open.context.db;
     createEventWriter(db).write(makeEvents(4000, T0, 99));
     const asks = ['alice@example.com', 'ALICE@example.com', 'bob@example.com', 'ci-token', 'nobody'].flatMap((actor) => [
@@ -140,12 +134,12 @@ describe('the in-memory columns', () => {
   });
 
   it('follow the case: small appends at once, big ones in the background, a retention purge by a rebuild', async () => {
-    open = createBackend({ caseFile: path.join(tempDir(), 'f.auditlens'), columnCache: false });
+    const open = startBackend({ columnCache: false });
     const db = open.context.db;
     const writer = createEventWriter(db);
     writer.write(makeEvents(3000, T0, 1));
     await warmColumns(db);
-    const same = (query: string) => expect(answers(open!, whereClause(query)), query).toEqual(answers(open!, sqlPath(query)));
+    const same = (query: string) => expect(answers(open, whereClause(query)), query).toEqual(answers(open, sqlPath(query)));
 
     // A small append is read during the request that notices it.
     writer.write(makeEvents(200, T0 + 86_400_000, 2));
@@ -176,7 +170,7 @@ describe('the in-memory columns', () => {
   });
 
   it('replace the facets sample taken while they warmed with an exact count', async () => {
-    open = createBackend({ caseFile: path.join(tempDir(), 'e.auditlens'), columnCache: false });
+    const open = startBackend({ columnCache: false });
     const db = open.context.db;
     createEventWriter(db).write(makeEvents(6000, T0, 5));
     const sampled = await open.call('events:facets', { query: '' });
@@ -189,7 +183,7 @@ describe('the in-memory columns', () => {
   });
 
   it('sample a result past the counted size with the SQL sample\'s rowid hash, scaled, beside the exact total', async () => {
-    open = createBackend({ caseFile: path.join(tempDir(), 'h.auditlens'), columnCache: false });
+    const open = startBackend({ columnCache: false });
     const db = open.context.db;
     createEventWriter(db).write(makeEvents(6000, T0, 11));
     await warmColumns(db);
@@ -214,11 +208,9 @@ describe('the in-memory columns', () => {
   });
 
   it('warm by themselves when the backend opens a case', async () => {
-    const file = path.join(tempDir(), 'w.auditlens');
-    open = createBackend({ caseFile: file });
-    createEventWriter(open.context.db).write(makeEvents(500, T0, 7));
-    await open.close();
-    open = createBackend({ caseFile: file });
+    const first = startBackend();
+    createEventWriter(first.context.db).write(makeEvents(500, T0, 7));
+    const open = startBackend({ caseFile: first.context.caseFile }); // a second connection to the same case file
     await warmColumns(open.context.db); // joins the build the backend started
     expect(readyColumns(open.context.db)?.count).toBe(500);
     const facets = await open.call('events:facets', { query: 'actorType:user' });

@@ -1,6 +1,5 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend/backend.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { Backend } from '../../electron/backend/backend.js';
 import { dropLookupIndexes, ensureLookupIndexes } from '../../electron/backend/store/lookup-indexes.js';
 import { createEventWriter, type EventInsert } from '../../electron/backend/store/queries/insert-events.js';
 import { histogram } from '../../electron/backend/store/queries/histogram.js';
@@ -8,7 +7,7 @@ import { swimlanes } from '../../electron/backend/store/queries/swimlanes.js';
 import { whereClause } from '../../electron/backend/store/query-sql.js';
 import { CATEGORIES } from '../../shared/model/event.js';
 import { makeEvent } from '../helpers/events.js';
-import { useTempDir } from '../helpers/temp.js';
+import { useBackends } from '../helpers/backends.js';
 
 /**
  * Timelines of a time range, the whole case or one enum value are counted from indexes (index-buckets.ts), a value
@@ -17,12 +16,7 @@ import { useTempDir } from '../helpers/temp.js';
  * The in-memory columns, which would answer first, are off here (column-cache.test.ts compares those).
  */
 
-const tempDir = useTempDir();
-let open: Backend | null = null;
-afterEach(async () => {
-  await open?.close();
-  open = null;
-});
+const startBackend = useBackends();
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 // user1 also spelled USER1: one NOCASE actor, one lane, named by its first spelling in binary order on every path.
@@ -68,7 +62,7 @@ describe('timelines counted from indexes', () => {
   const events = makeEvents(5000);
 
   it('equal the row path for time ranges, the whole case and enum values, by every stack, at coarse and fine buckets', () => {
-    open = createBackend({ caseFile: path.join(tempDir(), 'a.auditlens'), columnCache: false });
+    const open = startBackend({ columnCache: false });
     createEventWriter(open.context.db).write(events);
     for (const query of QUERIES) {
       const where = whereClause(query);
@@ -82,7 +76,7 @@ describe('timelines counted from indexes', () => {
   });
 
   it('count index entries instead of grouping rows, and fall back to the rows while the lookup indexes are missing', () => {
-    open = createBackend({ caseFile: path.join(tempDir(), 'b.auditlens'), columnCache: false });
+    const open = startBackend({ columnCache: false });
     const db = open.context.db;
     createEventWriter(db).write(events);
     const prepare = vi.spyOn(db, 'prepare');
@@ -108,7 +102,7 @@ describe('timelines counted from indexes', () => {
   });
 
   it('a majority value reads the fewest rows that split it: its complement, or the events outside the commonest stack', () => {
-    open = createBackend({ caseFile: path.join(tempDir(), 'c.auditlens'), columnCache: false });
+    const open = startBackend({ columnCache: false });
     const db = open.context.db;
     createEventWriter(db).write(events);
     const prepare = vi.spyOn(db, 'prepare');

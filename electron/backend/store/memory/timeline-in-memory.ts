@@ -7,7 +7,7 @@ import { resultRows } from './result-rows.js';
 
 /**
  * Histograms and swimlanes of any query from the in-memory columns: one evaluation of the query to a row set, then
- * passes over arrays. Same answers as the SQL paths (test/integration/timeline-in-memory.test.ts compares them).
+ * passes over arrays. Same answers as the SQL paths (test/integration/column-cache.test.ts compares them).
  */
 
 export interface InMemoryResult {
@@ -19,12 +19,18 @@ export interface InMemoryResult {
   hi: number | null;
 }
 
-/** The result of a parsed query when the column cache is current, else null (the callers' SQL paths answer). */
-export function resultInMemory(db: Db, where: ShapedWhere): InMemoryResult | null {
+/** A parsed query evaluated over the column cache, when the cache is current. */
+function rowSetInMemory(db: Db, where: ShapedWhere): { cache: EventColumns; rows: Uint8Array } | null {
   if (where.node === undefined) return null;
   const cache = readyColumns(db);
-  if (!cache) return null;
-  const rows = resultRows(db, cache, where.node);
+  return cache ? { cache, rows: resultRows(db, cache, where.node) } : null;
+}
+
+/** The result of a parsed query when the column cache is current, else null (the callers' SQL paths answer). */
+export function resultInMemory(db: Db, where: ShapedWhere): InMemoryResult | null {
+  const evaluated = rowSetInMemory(db, where);
+  if (!evaluated) return null;
+  const { cache, rows } = evaluated;
   // One pass: rowids into a buffer as large as the case, then a view of the filled part (no count pass first).
   const all = new Int32Array(rows.length);
   let n = 0;
@@ -44,10 +50,8 @@ export function resultInMemory(db: Db, where: ShapedWhere): InMemoryResult | nul
 
 /** How many events a parsed query selects, from the column cache when it is current (else null). */
 export function countInMemory(db: Db, where: ShapedWhere): number | null {
-  if (where.node === undefined) return null;
-  const cache = readyColumns(db);
-  if (!cache) return null;
-  const rows = resultRows(db, cache, where.node);
+  const rows = rowSetInMemory(db, where)?.rows;
+  if (!rows) return null;
   let n = 0;
   for (let r = 0; r < rows.length; r++) n += rows[r];
   return n;
