@@ -156,6 +156,7 @@ export function App() {
                 caseId={info?.caseId ?? null}
                 version={version}
                 count={count.count}
+                countExact={count.exact}
                 columns={columns}
                 selected={selected}
                 onSelect={setSelected}

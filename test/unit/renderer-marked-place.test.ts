@@ -48,38 +48,47 @@ describe('restoring it on Back', () => {
   it('puts the same marks back when the case did not change', () => {
     const marked = toggle(span(2, 4), 7);
     const place = markedPlace(marked, 2, rows(20))!;
-    expect(restoreMarks(place, rows(20), 20, 200)).toEqual({ marked, anchor: 2, settled: true });
+    expect(restoreMarks(place, rows(20), { total: 20, final: true }, 200)).toEqual({ marked, anchor: 2, settled: true });
   });
 
   it('follows the events when newer ones were imported above them meanwhile', () => {
     const place = markedPlace(toggle(span(2, 4), 7), 2, rows(20))!;
-    expect(restoreMarks(place, shifted(20, 3), 23, 200)).toEqual({ marked: marks([5, 7], [10, 10]), anchor: 5, settled: true });
+    expect(restoreMarks(place, shifted(20, 3), { total: 23, final: true }, 200)).toEqual({ marked: marks([5, 7], [10, 10]), anchor: 5, settled: true });
   });
 
   it('drops a marked event that is gone (purged) and keeps the others', () => {
     const place = markedPlace(marks([1, 1], [3, 3]), 1, rows(10))!;
     // e1 was purged: every row from 1 on moved up by one.
     const after = (i: number) => (i < 0 || i >= 9 ? undefined : i < 1 ? `e${i}` : `e${i + 1}`);
-    expect(restoreMarks(place, after, 9, 200)).toMatchObject({ marked: marks([2, 2]), settled: true });
+    expect(restoreMarks(place, after, { total: 9, final: true }, 200)).toMatchObject({ marked: marks([2, 2]), settled: true });
   });
 
   it('shows marks at their old indexes until their rows load, then settles', () => {
     const place = markedPlace(marks([3, 3], [400, 400]), 3, rows(1000))!;
     // Two events were imported above; only the first windows (rows < 300) have loaded so far.
     const firstWindows = (i: number) => (i >= 300 ? undefined : shifted(1000, 2)(i));
-    expect(restoreMarks(place, firstWindows, 1002, 50)).toEqual({ marked: marks([5, 5], [400, 400]), anchor: 5, settled: false });
+    expect(restoreMarks(place, firstWindows, { total: 1002, final: true }, 50)).toEqual({ marked: marks([5, 5], [400, 400]), anchor: 5, settled: false });
     // Row 402's window arrives: the second mark follows its event.
-    expect(restoreMarks(place, shifted(1000, 2), 1002, 50)).toEqual({ marked: marks([5, 5], [402, 402]), anchor: 5, settled: true });
+    expect(restoreMarks(place, shifted(1000, 2), { total: 1002, final: true }, 50)).toEqual({ marked: marks([5, 5], [402, 402]), anchor: 5, settled: true });
   });
 
   it('keeps every mark unsettled while the table knows no rows yet', () => {
     const place = markedPlace(marks([2, 4]), 2, rows(10))!;
-    expect(restoreMarks(place, () => undefined, 0, 200)).toEqual({ marked: marks([2, 4]), anchor: 2, settled: false });
+    expect(restoreMarks(place, () => undefined, { total: 0, final: true }, 200)).toEqual({ marked: marks([2, 4]), anchor: 2, settled: false });
+  });
+
+  it('keeps marks past the rows seen so far unsettled until the count says how long the list is', () => {
+    const place = markedPlace(marks([3, 3], [12_350, 12_350]), 3, rows(20_000))!;
+    const firstWindow = rows(20_000, (i) => i < 200);
+    // Not clipped to row 199 while only the first window has loaded and the count is not known yet.
+    expect(restoreMarks(place, firstWindow, { total: 200, final: false }, 200)).toEqual({ marked: marks([3, 3], [12_350, 12_350]), anchor: 3, settled: false });
+    // A final length of 200 means row 12,350's event is gone: that mark is dropped.
+    expect(restoreMarks(place, firstWindow, { total: 200, final: true }, 200)).toEqual({ marked: marks([3, 3]), anchor: 3, settled: true });
   });
 
   it('moves a large range by its end rows', () => {
     const place = markedPlace(marks([10, 5000]), 10, rows(10_000))!;
-    expect(restoreMarks(place, shifted(10_000, 4), 10_004, 200)).toMatchObject({ marked: marks([14, 5004]), settled: true });
+    expect(restoreMarks(place, shifted(10_000, 4), { total: 10_004, final: true }, 200)).toMatchObject({ marked: marks([14, 5004]), settled: true });
   });
 
   it('merges ranges that meet after restoring', () => {

@@ -23,18 +23,28 @@ describe('view place', () => {
 
   it('finds a remembered row where it is now: same index, moved by an import, or waits for its window', () => {
     const same = idsOf(1000, [[0, 400]]);
-    expect(locateRow(250, 'e250', same, 1000, 200)).toEqual({ index: 250, settled: true });
+    expect(locateRow(250, 'e250', same, { total: 1000, final: true }, 200)).toEqual({ index: 250, settled: true });
     // Three events imported above it: the row moved down by three.
     const shifted = idsOf(1003, [[0, 400]], 3);
-    expect(locateRow(250, 'e250', shifted, 1003, 200)).toEqual({ index: 253, settled: true });
+    expect(locateRow(250, 'e250', shifted, { total: 1003, final: true }, 200)).toEqual({ index: 253, settled: true });
     // Its window has not loaded yet: not settled, the caller keeps the old index meanwhile.
-    expect(locateRow(600, 'e600', same, 1000, 200)).toEqual({ settled: false });
+    expect(locateRow(600, 'e600', same, { total: 1000, final: true }, 200)).toEqual({ settled: false });
     // Gone (purged): the nearest place, settled.
-    expect(locateRow(250, 'gone', same, 1000, 200)).toEqual({ index: 250, settled: true });
+    expect(locateRow(250, 'gone', same, { total: 1000, final: true }, 200)).toEqual({ index: 250, settled: true });
     // Known by id alone (the chosen event of a context table): looked for from the top.
-    expect(locateRow(-1, 'e42', same, 1000, 200)).toEqual({ index: 42, settled: true });
-    expect(locateRow(5, null, same, 1000, 200)).toEqual({ index: 5, settled: true });
-    expect(locateRow(5, 'e5', () => undefined, 0, 200)).toEqual({ settled: false });
+    expect(locateRow(-1, 'e42', same, { total: 1000, final: true }, 200)).toEqual({ index: 42, settled: true });
+    expect(locateRow(5, null, same, { total: 1000, final: true }, 200)).toEqual({ index: 5, settled: true });
+    expect(locateRow(5, 'e5', () => undefined, { total: 0, final: true }, 200)).toEqual({ settled: false });
+  });
+
+  it('waits for the count before giving up on a row past the rows seen so far', () => {
+    // Back to row 12,345 while only the first window (200 rows) has loaded and the count has not arrived.
+    const firstWindow = idsOf(20_000, [[0, 200]]);
+    expect(locateRow(12_345, 'e12345', firstWindow, { total: 200, final: false }, 200)).toEqual({ settled: false });
+    // Once the length is known, a row past the end has gone (a purge): the nearest place.
+    expect(locateRow(12_345, 'e12345', firstWindow, { total: 200, final: true }, 200)).toEqual({ index: 199, settled: true });
+    // Within the rows seen, a non-final length changes nothing.
+    expect(locateRow(150, 'e150', firstWindow, { total: 200, final: false }, 200)).toEqual({ index: 150, settled: true });
   });
 
   it('a push stores the place in the view left behind; Back returns that view with its place', () => {

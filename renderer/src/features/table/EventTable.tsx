@@ -34,6 +34,8 @@ interface Props {
   version: number;
   /** Best known count (estimate, then exact); null while unknown. */
   count: number | null;
+  /** `count` is exact (not an estimate). */
+  countExact: boolean;
   columns: Columns;
   selected: number;
   onSelect: (index: number) => void;
@@ -61,16 +63,18 @@ export function EventTable(p: Props) {
   const windows = useRowWindows(p.query, p.order, p.version);
   let total = windows.end ?? Math.max(p.count ?? 0, windows.seen);
   if (windows.end === null && Number.isFinite(windows.upper)) total = Math.max(windows.seen, Math.min(total, windows.upper));
+  // Back waits for this before it gives up on a row past `total` (an estimate or the rows seen may still grow).
+  const totalFinal = windows.end !== null || p.countExact;
   const gridRef = useRef<HTMLDivElement | null>(null);
   const vKey = viewKey(p.query, p.order);
   // The way back reads the scroll position (from `vs`) and `select` (both below) through a ref.
   const live = useRef({ v: 0, select: (_i: number) => {} });
   const sel = useRowSelection(`${p.caseId ?? ''}\u0000${p.order}\u0000${p.query}`);
   const restoreTo = useTablePlace({
-    restore: p.restore ?? null, key: vKey, placeSource: p.placeSource, rowHeight: ROW_HEIGHT, total, live,
+    restore: p.restore ?? null, key: vKey, placeSource: p.placeSource, rowHeight: ROW_HEIGHT, total, totalFinal, live,
     getRow: windows.getRow, selected: p.selected, detailsOpen: p.detailsOpen, marked: sel.marked, anchor: sel.anchor, grid: gridRef,
   });
-  useRestoredMarks(p.restore ?? null, vKey, windows.getRow, total, sel);
+  useRestoredMarks(p.restore ?? null, vKey, windows.getRow, { total, final: totalFinal }, sel);
   const vs = useVirtualScroll(total, ROW_HEIGHT, vKey, restoreTo);
 
   // Fetch what is visible (or the first window while the count is unknown), then a little ahead.

@@ -74,10 +74,18 @@ export interface RestoredMarks {
 
 /**
  * The marks to show now for a remembered selection. A row not loaded yet keeps its old index until it loads; a
- * single row whose event is gone is dropped; a range keeps an end whose event is gone at its old index.
+ * single row whose event is gone is dropped; a range keeps an end whose event is gone at its old index. Marks past
+ * the end of a list whose length is not final yet wait, as unloaded rows do.
  */
-export function restoreMarks(place: MarkedPlace, idAt: (i: number) => string | undefined, total: number, radius: number): RestoredMarks {
-  if (total <= 0) return { marked: merge(place.spans.map((s) => [s.from, s.to])), anchor: place.anchor, settled: false };
+export function restoreMarks(
+  place: MarkedPlace,
+  idAt: (i: number) => string | undefined,
+  list: { total: number; final: boolean },
+  radius: number,
+): RestoredMarks {
+  const { total } = list;
+  const beyondSeen = !list.final && place.spans.some((s) => Math.max(s.from, s.to) >= total);
+  if (total <= 0 || beyondSeen) return { marked: merge(place.spans.map((s) => [s.from, s.to])), anchor: place.anchor, settled: false };
   let settled = true;
   const out: [number, number][] = [];
   for (const s of place.spans) {

@@ -19,13 +19,13 @@ export function useRestoredMarks(
   restore: Restore | null,
   key: string,
   getRow: (i: number) => EventRow | undefined,
-  total: number,
+  list: { total: number; final: boolean },
   sel: Selection,
 ): void {
   const done = useRef<Restore | null>(null);
   const applied = useRef<{ for: Restore; marked: Ranges } | null>(null);
   const place = restore && restore.key === key && restore.place.kind === 'table' ? (restore.place.marks ?? null) : null;
-  const result = place && restore && done.current !== restore ? restoreMarks(place, (i) => getRow(i)?.id, total, SEARCH_ROWS) : null;
+  const result = place && restore && done.current !== restore ? restoreMarks(place, (i) => getRow(i)?.id, list, SEARCH_ROWS) : null;
   const signature = result ? JSON.stringify([result.marked, result.anchor, result.settled]) : null;
 
   const latest = useRef({ restore, result, sel });

@@ -15,6 +15,8 @@ interface Args {
   placeSource: MutableRefObject<(() => Place | null) | null> | undefined;
   rowHeight: number;
   total: number;
+  /** Whether `total` is the list's length, or only the rows seen before the count arrived. */
+  totalFinal: boolean;
   /** The virtual scroll position now (pixels from the top of the unscaled list), and `select` (a row, into view). */
   live: RefObject<{ v: number; select: (i: number) => void }>;
   getRow: (i: number) => EventRow | undefined;
@@ -50,13 +52,14 @@ export function useTablePlace(a: Args): { v: number } | null {
 
   const place: TablePlace | null = a.restore && a.restore.key === a.key && a.restore.place.kind === 'table' ? a.restore.place : null;
   const idAt = (i: number) => a.getRow(i)?.id;
+  const list = { total: a.total, final: a.totalFinal };
 
   // The scroll target: recomputed while the anchor's window loads (it may have moved), then frozen.
   const target = useRef<{ v: number; for: Restore } | null>(null);
   const anchorSettled = useRef<Restore | null>(null);
   if (!place || !a.restore) target.current = null;
   else if (anchorSettled.current !== a.restore) {
-    const found = locateRow(place.anchorIndex, place.anchorId, idAt, a.total, SEARCH_ROWS);
+    const found = locateRow(place.anchorIndex, place.anchorId, idAt, list, SEARCH_ROWS);
     const v = scrollPositionOf(found.settled ? found.index : place.anchorIndex, place.offset, a.rowHeight);
     if (target.current?.v !== v || target.current.for !== a.restore) target.current = { v, for: a.restore };
     if (found.settled && a.total > 0) anchorSettled.current = a.restore;
@@ -65,7 +68,7 @@ export function useTablePlace(a: Args): { v: number } | null {
   // The cursor: once its row has loaded, follow its event if it moved (or find it, when only its id is known).
   const cursorSettled = useRef<Restore | null>(null);
   const cursorFound = place && place.selectedId !== null && cursorSettled.current !== a.restore
-    ? locateRow(place.selectedIndex, place.selectedId, idAt, a.total, SEARCH_ROWS)
+    ? locateRow(place.selectedIndex, place.selectedId, idAt, list, SEARCH_ROWS)
     : null;
   const cursorIndex = cursorFound?.settled ? cursorFound.index : null;
   useEffect(() => {

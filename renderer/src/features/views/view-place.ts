@@ -65,8 +65,18 @@ export type Found = { index: number; settled: true } | { settled: false };
  * Where the row with event `id` is now, expected at `expected`. Settled at `expected` when the row there has that id
  * (or there is no id to check); else the nearest loaded row with that id within `radius`; unsettled while the row at
  * `expected` has not loaded yet. A row that has gone (deleted, purged) settles at `expected`: the nearest place.
+ * While the list's length is not `final` (only the rows seen so far, before the count arrives), a row past its end
+ * is not settled either: settling there would put the analyst near the top of a list that is about to grow.
  */
-export function locateRow(expected: number, id: string | null, idAt: (i: number) => string | undefined, total: number, radius: number): Found {
+export function locateRow(
+  expected: number,
+  id: string | null,
+  idAt: (i: number) => string | undefined,
+  list: { total: number; final: boolean },
+  radius: number,
+): Found {
+  const { total } = list;
+  if (!list.final && expected >= total) return { settled: false };
   const at = Math.min(Math.max(0, expected), Math.max(0, total - 1));
   if (id === null) return { index: at, settled: true };
   const here = idAt(at);
