@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { anchorsInMemory } from '../../electron/backend/store/memory/anchors-in-memory.js';
+import { readyColumns, warmColumns } from '../../electron/backend/store/memory/column-cache.js';
 import { openCase, type Db } from '../../electron/backend/store/open.js';
+import { whereClause } from '../../electron/backend/store/query-sql.js';
 import { sql } from '../../electron/backend/store/sql.js';
 import { countEvents, eventWindow, iterateEvents } from '../../electron/backend/store/queries/events.js';
 import { countByOutcome, histogram } from '../../electron/backend/store/queries/histogram.js';
@@ -32,6 +35,29 @@ describe('event windows (keyset with anchors)', () => {
         expect(ids, `${order} @${offset}`).toEqual(all.slice(offset, offset + 200));
       }
       expect(eventWindow(db, ALL, order, N, 200)).toEqual([]);
+    }
+    db.close();
+  });
+
+  it('takes the anchors from the column cache when it is current, with the same rows at any offset', async () => {
+    const db = openCase(path.join(tempDir(), 'm.auditlens'));
+    // Times out of rowid order (the cache sorts them), three events to a second (ties go by rowid).
+    const events = Array.from({ length: N }, (_, i) =>
+      makeEvent({ ts: 1_700_000_000_000 + Math.floor(((i * 7919) % N) / 3) * 1000, outcome: i % 10 === 0 ? 'failure' : 'success', actor: `user${i % 7}` }),
+    );
+    createEventWriter(db).write(events);
+    await warmColumns(db);
+    expect(readyColumns(db)).not.toBeNull();
+    for (const query of ['', 'outcome:success', '-actor:user3', 'actor:user3 OR outcome:failure']) {
+      const where = whereClause(query);
+      for (const order of ['desc', 'asc'] as const) {
+        const all = (db.prepare(`SELECT id FROM events WHERE ${where.sql} ORDER BY ts ${order}, rowid ${order}`).all(...where.params) as { id: string }[]).map((r) => r.id);
+        expect(anchorsInMemory(db, where, order, 1000)?.total, query).toBe(all.length);
+        for (const offset of [5_000, 5_999, 7_777, all.length - 200, all.length - 1]) {
+          const ids = eventWindow(db, where, order, offset, 200).map((r) => r.id);
+          expect(ids, `${query} ${order} @${offset}`).toEqual(all.slice(offset, offset + 200));
+        }
+      }
     }
     db.close();
   });

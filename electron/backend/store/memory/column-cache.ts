@@ -1,5 +1,5 @@
 import type { Db } from '../open.js';
-import { dataVersion } from '../queries/events.js';
+import { dataVersion } from '../data-version.js';
 
 /**
  * The case's short columns in memory, one typed array per column indexed by rowid, built in steps after a case

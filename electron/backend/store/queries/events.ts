@@ -1,5 +1,8 @@
 import type { Order } from '../../../../shared/contract/channels.js';
 import type { AuditEvent, EventRow } from '../../../../shared/model/event.js';
+import type { QueryNode } from '../../../../shared/query/ast.js';
+import { dataVersion } from '../data-version.js';
+import { anchorsInMemory } from '../memory/anchors-in-memory.js';
 import type { Db } from '../open.js';
 import type { SqlFragment } from '../sql.js';
 import { annotationsFor, hasAnyAnnotation } from './annotations.js';
@@ -7,8 +10,9 @@ import { EVENT_DETAIL_COLUMNS, EVENT_ROW_COLUMNS, toAuditEvent, type DetailRow }
 
 /**
  * Reading events: page-aligned windows by keyset, counts and single events. Windows never use a deep OFFSET:
- * every ANCHOR_STRIDE-th key of a result is computed once (in SQL, one pass) and cached per query and data
- * version; a window at offset N seeks to the anchor below N and steps at most ANCHOR_STRIDE rows.
+ * every ANCHOR_STRIDE-th key of a result is computed once (from the column cache when it is current, else in SQL,
+ * one pass) and cached per query and data version; a window at offset N seeks to the anchor below N and steps at
+ * most ANCHOR_STRIDE rows.
  */
 
 export const ANCHOR_STRIDE = 1000;
@@ -28,18 +32,23 @@ function orderBy(order: Order): string {
   return order === 'desc' ? 'ts DESC, rowid DESC' : 'ts ASC, rowid ASC';
 }
 
-/** Changes by other connections (imports) and by this one (annotations, which tag:/is:starred queries read). */
-export function dataVersion(db: Db): string {
-  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  return `${db.pragma('data_version', { simple: true }) as number}.${changes}`;
-}
+/** A result as the table reads it: its SQL, and its parsed query when it has one (the column cache evaluates that). */
+type Where = SqlFragment & { node?: QueryNode | null };
 
-function anchorsFor(db: Db, where: SqlFragment, order: Order): AnchorSet {
+function anchorsFor(db: Db, where: Where, order: Order): AnchorSet {
   let perDb = anchorCache.get(db);
   if (!perDb) anchorCache.set(db, (perDb = new Map()));
   const key = `${order}|${dataVersion(db)}|${where.sql}|${JSON.stringify(where.params)}`;
   const hit = perDb.get(key);
   if (hit) return hit;
+  const set = anchorsInMemory(db, where, order, ANCHOR_STRIDE) ?? anchorsInSql(db, where, order);
+  if (perDb.size > 32) perDb.clear();
+  perDb.set(key, set);
+  return set;
+}
+
+/** Numbers every row of the result in SQL: seconds for millions of rows, the path while the column cache warms. */
+export function anchorsInSql(db: Db, where: SqlFragment, order: Order): AnchorSet {
   const rows = db
     .prepare(
       `SELECT ts, rowid, n FROM (
@@ -55,13 +64,10 @@ function anchorsFor(db: Db, where: SqlFragment, order: Order): AnchorSet {
     if (n % ANCHOR_STRIDE === 0) anchors.push([ts, rowid]);
     total = n + 1;
   }
-  const set = { anchors, total };
-  if (perDb.size > 32) perDb.clear();
-  perDb.set(key, set);
-  return set;
+  return { anchors, total };
 }
 
-export function eventWindow(db: Db, where: SqlFragment, order: Order, offset: number, limit: number): EventRow[] {
+export function eventWindow(db: Db, where: Where, order: Order, offset: number, limit: number): EventRow[] {
   const by = orderBy(order);
   if (offset < DIRECT_OFFSET_LIMIT) {
     return db

@@ -4,7 +4,8 @@ import { readyColumns, type CachedColumn } from '../memory/column-cache.js';
 import { facetsInMemory } from '../memory/facets-in-memory.js';
 import { resultInMemory } from '../memory/timeline-in-memory.js';
 import type { ShapedWhere } from '../query-shape.js';
-import { dataVersion, totalEvents } from './events.js';
+import { dataVersion } from '../data-version.js';
+import { totalEvents } from './events.js';
 
 /**
  * Facets: the top values with counts of several fields over the events a query selects, in ONE pass over the

@@ -1,7 +1,7 @@
 import type { Session, SessionsResult, TravelBadge } from '../../../../shared/contract/workbench.js';
 import type { Db } from '../open.js';
 import { readyColumns, type EventColumns } from '../memory/column-cache.js';
-import { dataVersion } from './events.js';
+import { dataVersion } from '../data-version.js';
 import { isLoginAction } from './logins.js';
 import { isUsefulLocation, judgeTravel, type Located } from './travel.js';
 
