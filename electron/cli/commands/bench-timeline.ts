@@ -4,6 +4,7 @@ import { histogram } from '../../backend/store/queries/histogram.js';
 import { swimlanes } from '../../backend/store/queries/swimlanes.js';
 import { whereClause } from '../../backend/store/query-sql.js';
 import type { ShapedWhere } from '../../backend/store/query-shape.js';
+import { timeWithCleanup } from './bench-timing.js';
 
 /**
  * Timeline bench cases (issue 5): stacked histograms and actor swimlanes of filtered results, p95 against the 300 ms
@@ -84,17 +85,10 @@ export function benchTimeline(backend: Backend, runs: number, log: (s: string) =
       const where = whereClause(query);
       answer(where);
       samples.push(performance.now() - t);
-      if (i < SQL_RUNS) {
-        const s = performance.now();
-        answer({ sql: where.sql, params: where.params, shape: where.shape }); // no parsed tree: the SQL paths
-        sqlPaths.push(performance.now() - s);
-      }
-      const r = performance.now();
-      db.prepare(`SELECT ts / 3600000 AS t, count(*) FROM events WHERE ${where.sql} GROUP BY t`).all(...where.params);
-      reference.push(performance.now() - r);
-      const f = performance.now();
-      db.prepare(`SELECT count(*), sum(length(${column})) FROM events WHERE ${where.sql}`).all(...where.params);
-      floor.push(performance.now() - f);
+      // No parsed tree: the SQL paths.
+      if (i < SQL_RUNS) sqlPaths.push(timeWithCleanup(() => answer({ sql: where.sql, params: where.params, shape: where.shape })));
+      reference.push(timeWithCleanup(() => db.prepare(`SELECT ts / 3600000 AS t, count(*) FROM events WHERE ${where.sql} GROUP BY t`).all(...where.params)));
+      floor.push(timeWithCleanup(() => db.prepare(`SELECT count(*), sum(length(${column})) FROM events WHERE ${where.sql}`).all(...where.params)));
     }
     const p95 = p(samples, 0.95);
     log(`| ${name} | ${p(samples, 0.5).toFixed(1)} ms | ${p95.toFixed(1)} ms | ${p95 <= 300 ? 'ok' : 'OVER'} <= 300 ms | ${p(sqlPaths, 0.5).toFixed(1)} ms | ${p(reference, 0.95).toFixed(1)} ms | ${p(floor, 0.95).toFixed(1)} ms |`);

@@ -3,6 +3,7 @@ import { computeFacets } from '../../backend/store/queries/facets.js';
 import { whereClause } from '../../backend/store/query-sql.js';
 import { FACET_FIELDS } from '../../../shared/contract/annotations.js';
 import { lateRangeQuery } from './bench-timeline.js';
+import { stats, timeWithCleanup } from './bench-timing.js';
 
 /**
  * Workbench bench cases (issue 5): facets of filtered and unfiltered results at the bench's scale, p95 against the
@@ -11,17 +12,6 @@ import { lateRangeQuery } from './bench-timeline.js';
  * facets, so repeated asks would measure a cache hit. The column cache is current (bench-columns.ts built it); the
  * SQL path, which samples results over 4,000 events while the cache warms, is timed beside it.
  */
-
-interface Stats {
-  median: number;
-  p95: number;
-}
-
-export function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 const facetQueries = (late: string) => [
   ['facets, whole case', ''],
@@ -56,14 +46,8 @@ export function benchFacets(backend: Backend, runs: number, log: (s: string) => 
       approximate = computeFacets(db, whereClause(query), FACET_FIELDS, 10, false).approximate;
       samples.push(performance.now() - t);
       const where = whereClause(query);
-      if (i < SQL_RUNS) {
-        const s = performance.now();
-        computeFacets(db, { sql: where.sql, params: where.params }, FACET_FIELDS, 10, false);
-        sqlPath.push(performance.now() - s);
-      }
-      const r = performance.now();
-      db.prepare(`SELECT actor, count(*) FROM events WHERE ${where.sql} GROUP BY actor ORDER BY 2 DESC LIMIT 10`).all(...where.params);
-      reference.push(performance.now() - r);
+      if (i < SQL_RUNS) sqlPath.push(timeWithCleanup(() => computeFacets(db, { sql: where.sql, params: where.params }, FACET_FIELDS, 10, false)));
+      reference.push(timeWithCleanup(() => db.prepare(`SELECT actor, count(*) FROM events WHERE ${where.sql} GROUP BY actor ORDER BY 2 DESC LIMIT 10`).all(...where.params)));
     }
     const s = stats(samples);
     const ref = stats(reference);

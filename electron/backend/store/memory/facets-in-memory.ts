@@ -1,6 +1,7 @@
 import type { FacetField, Facets } from '../../../../shared/contract/annotations.js';
 import type { CachedColumn, Dictionary } from './column-cache.js';
-import type { InMemoryResult } from './timeline-in-memory.js';
+import { scratchInt32 } from './scratch.js';
+import type { InMemoryRowSet } from './timeline-in-memory.js';
 
 /** Results up to this many events are counted whole; only cases past 2M events have bigger ones. */
 export const COUNTED_ROWS = 2_000_000;
@@ -8,7 +9,8 @@ export const COUNTED_ROWS = 2_000_000;
 const SAMPLED_ROWS = 1_000_000;
 
 /**
- * Facets of a result from the in-memory columns, one pass per field over the result's rowids. Every row is counted
+ * Facets of a result from the in-memory columns: its rowids (or a sample of them) straight from its bytes, then one
+ * pass per field over them. Every row is counted
  * up to COUNTED_ROWS (every result of a case up to 2M events) or when `exact`; a bigger result counts the rows whose
  * rowid hash facets.ts's SQL sample would pick, scaled and flagged `approximate`, with the exact total. Values are
  * grouped and ordered exactly like facets.ts's row path: null and '' count as none, NOCASE columns fold with
@@ -16,13 +18,14 @@ const SAMPLED_ROWS = 1_000_000;
  * order.
  */
 export function facetsInMemory(
-  result: InMemoryResult, fields: readonly FacetField[], columns: Record<FacetField, CachedColumn>, nocase: ReadonlySet<FacetField>,
+  result: InMemoryRowSet, fields: readonly FacetField[], columns: Record<FacetField, CachedColumn>, nocase: ReadonlySet<FacetField>,
   limit: number, exact: boolean, countedRows = COUNTED_ROWS,
 ): Facets {
-  const { cache } = result;
-  const total = result.ids.length;
+  const { cache, rows } = result;
+  let total = 0;
+  for (let r = 0; r < rows.length; r++) total += rows[r];
   const stride = exact || total <= countedRows ? 1 : Math.ceil(total / Math.min(SAMPLED_ROWS, countedRows));
-  const ids = stride === 1 ? result.ids : sampleOf(result.ids, stride);
+  const ids = rowidsOf(rows, stride, scratchInt32(cache, 'facet-rows', total));
   const collator = new Intl.Collator();
   const compare = (a: Slot, b: Slot) => b.n - a.n || collator.compare(String(a.value), String(b.value));
   return {
@@ -54,13 +57,18 @@ export function facetsInMemory(
   };
 }
 
-/** The rowids whose multiplicative hash (facets.ts's `hash`, in 32-bit arithmetic) is a multiple of `stride`. */
-function sampleOf(ids: Int32Array, stride: number): Int32Array {
-  const out = new Int32Array(ids.length);
+/**
+ * The result's rowids, or with `stride` > 1 those whose multiplicative hash (facets.ts's `hash`, in 32-bit
+ * arithmetic) is a multiple of `stride`: straight from the result's bytes, without listing all its rowids first.
+ */
+function rowidsOf(rows: Uint8Array, stride: number, out: Int32Array): Int32Array {
   let n = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const r = ids[i];
-    if (((Math.imul(r, 0x9e3779b1) >>> 0) >>> 8) % stride === 0) out[n++] = r;
+  if (stride === 1) {
+    for (let r = 0; r < rows.length; r++) if (rows[r] !== 0) out[n++] = r;
+  } else {
+    for (let r = 0; r < rows.length; r++) {
+      if (rows[r] !== 0 && ((Math.imul(r, 0x9e3779b1) >>> 0) >>> 8) % stride === 0) out[n++] = r;
+    }
   }
   return out.subarray(0, n);
 }

@@ -4,6 +4,7 @@ import { asciiLower } from '../query-sql.js';
 import type { ShapedWhere } from '../query-shape.js';
 import { readyColumns, type EventColumns } from './column-cache.js';
 import { resultRows } from './result-rows.js';
+import { scratchInt32 } from './scratch.js';
 
 /**
  * Histograms and swimlanes of any query from the in-memory columns: one evaluation of the query to a row set, then
@@ -12,15 +13,21 @@ import { resultRows } from './result-rows.js';
 
 export interface InMemoryResult {
   cache: EventColumns;
-  /** The result's rowids, ascending. */
+  /** The result's rowids, ascending: valid until the next result is evaluated on this cache (scratch.ts). */
   ids: Int32Array;
   /** First and last event time of the result (null when it is empty). */
   lo: number | null;
   hi: number | null;
 }
 
-/** A parsed query evaluated over the column cache, when the cache is current. */
-function rowSetInMemory(db: Db, where: ShapedWhere): { cache: EventColumns; rows: Uint8Array } | null {
+/** A parsed query evaluated over the column cache to a byte per rowid (result-rows.ts). */
+export interface InMemoryRowSet {
+  cache: EventColumns;
+  rows: Uint8Array;
+}
+
+/** A parsed query evaluated over the column cache, when the cache is current (else null). */
+export function rowSetInMemory(db: Db, where: ShapedWhere): InMemoryRowSet | null {
   if (where.node === undefined) return null;
   const cache = readyColumns(db);
   return cache ? { cache, rows: resultRows(db, cache, where.node) } : null;
@@ -31,8 +38,9 @@ export function resultInMemory(db: Db, where: ShapedWhere): InMemoryResult | nul
   const evaluated = rowSetInMemory(db, where);
   if (!evaluated) return null;
   const { cache, rows } = evaluated;
-  // One pass: rowids into a buffer as large as the case, then a view of the filled part (no count pass first).
-  const all = new Int32Array(rows.length);
+  // One pass: rowids into a buffer as large as the case, then a view of the filled part (no count pass first). The
+  // buffer is the cache's, reused by the next query (scratch.ts).
+  const all = scratchInt32(cache, 'result-ids', rows.length);
   let n = 0;
   let lo = Infinity;
   let hi = -Infinity;

@@ -2,7 +2,7 @@ import { FACET_FIELDS, type FacetField, type Facets } from '../../../../shared/c
 import type { Db } from '../open.js';
 import { readyColumns, type CachedColumn } from '../memory/column-cache.js';
 import { facetsInMemory } from '../memory/facets-in-memory.js';
-import { resultInMemory } from '../memory/timeline-in-memory.js';
+import { rowSetInMemory } from '../memory/timeline-in-memory.js';
 import type { ShapedWhere } from '../query-shape.js';
 import { dataVersion } from '../data-version.js';
 import { totalEvents } from './events.js';
@@ -51,7 +51,7 @@ export function facets(db: Db, where: ShapedWhere, fields: readonly FacetField[]
  * memory, every row of any result is counted there (memory/facets-in-memory.ts), exactly and without a sample.
  */
 export function computeFacets(db: Db, where: ShapedWhere, fields: readonly FacetField[], limit: number, exact: boolean): Facets {
-  const memory = resultInMemory(db, where);
+  const memory = rowSetInMemory(db, where);
   if (memory) return facetsInMemory(memory, fields, COLUMNS, NOCASE, limit, exact);
   const unfiltered = where.sql.trim() === '1';
   let known: number | null = null;
