@@ -10,9 +10,9 @@ const SAMPLED_ROWS = 1_000_000;
 
 /**
  * Facets of a result from the in-memory columns: its rowids (or a sample of them) straight from its bytes, then one
- * pass per field over them. Every row is counted
- * up to COUNTED_ROWS (every result of a case up to 2M events) or when `exact`; a bigger result counts the rows whose
- * rowid hash facets.ts's SQL sample would pick, scaled and flagged `approximate`, with the exact total. Values are
+ * pass per field over them. Every row is counted up to COUNTED_ROWS (every result of a case up to 2M events) or
+ * when `exact`; a bigger result counts the rows whose rowid hash facets.ts's SQL sample would pick, scaled and
+ * flagged `approximate`, with the exact total. Values are
  * grouped and ordered exactly like facets.ts's row path: null and '' count as none, NOCASE columns fold with
  * toLowerCase (the group is named by its first spelling in code-unit order), most frequent first, ties in locale
  * order.
