@@ -6,7 +6,7 @@ import type { Db } from '../../backend/store/open.js';
 import { whereClause } from '../../backend/store/query-sql.js';
 import { ANCHOR_STRIDE, anchorsInSql } from '../../backend/store/queries/events.js';
 import { actorSessions } from '../../backend/store/queries/sessions.js';
-import { stats, timeWithCleanup } from './bench-timing.js';
+import { stats, timeOf, timeWithCleanup } from './bench-timing.js';
 
 /**
  * The in-memory column cache (memory/column-cache.ts): what building it costs at the bench's scale, and one actor's
@@ -24,14 +24,7 @@ const ANCHOR_QUERIES = ['', 'outcome:failure', '"logged"', '-has:session'];
 /** `runs` timings of `fn`; `sql`: each with the collection that frees its statement's memory (bench-timing.ts). */
 function timed(runs: number, fn: () => unknown, sql = false): ReturnType<typeof stats> {
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    if (sql) samples.push(timeWithCleanup(fn));
-    else {
-      const t = performance.now();
-      fn();
-      samples.push(performance.now() - t);
-    }
-  }
+  for (let i = 0; i < runs; i++) samples.push(sql ? timeWithCleanup(fn) : timeOf(fn));
   return stats(samples);
 }
 

@@ -17,8 +17,15 @@ export function stats(samples: number[]): Stats {
  * at 10M events. Without this, the SQL paths and references would leave that cost to whichever call is timed next.
  */
 export function timeWithCleanup(fn: () => unknown): number {
+  return timeOf(() => {
+    fn();
+    (globalThis as { gc?: () => void }).gc?.();
+  });
+}
+
+/** Milliseconds of one call of `fn`. */
+export function timeOf(fn: () => unknown): number {
   const t = performance.now();
   fn();
-  (globalThis as { gc?: () => void }).gc?.();
   return performance.now() - t;
 }
